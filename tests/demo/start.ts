@@ -1,0 +1,70 @@
+/**
+ * `npm start`: serves the sample government pages on loopback and opens Chromium with Qingdu.
+ * With a display, a real window stays open on the first sample until it is closed.
+ * Without one ($DISPLAY unset), it runs headless, saves before/after screenshots of every sample
+ * to the folder it names, and prints what Qingdu did on each page.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { launch } from '../e2e/harness/browsers';
+import { startServer } from '../e2e/harness/server';
+import { samples } from './samples';
+
+const server = await startServer();
+const urls = samples.map((s) =>
+  server.html(s.host, s.path, s.html(), { encoding: s.encoding, contentType: s.contentType }),
+);
+
+if (process.env.DISPLAY) {
+  const session = await launch('chromium', { headless: false });
+  for (const url of urls) await session.open(url);
+  console.log(`Qingdu is loaded in Chromium on ${urls.length} sample page(s):\n${urls.join('\n')}`);
+  console.log('Close the browser window (or press Ctrl+C) to stop.');
+  const stop = async () => {
+    await session.close().catch(() => undefined);
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  // Ends when the reader closes the window.
+  await new Promise<void>((r) => {
+    const poll = setInterval(async () => {
+      try {
+        await session.tabIdOf(await session.open('about:blank'));
+      } catch {
+        clearInterval(poll);
+        r();
+      }
+    }, 2000);
+  });
+  await stop();
+} else {
+  const out = resolve(import.meta.dirname, '../../.output/demo');
+  mkdirSync(out, { recursive: true });
+  const before = await launch('chromium', { extension: false });
+  const after = await launch('chromium');
+  try {
+    for (const [i, sample] of samples.entries()) {
+      const url = urls[i];
+      const plain = await before.open(url);
+      await plain.screenshot(join(out, `${sample.name}-before.png`));
+      await plain.close();
+      const page = await after.open(url);
+      await page.waitFor('Qingdu to finish', () => document.documentElement.dataset.qingdu !== undefined, undefined, 10_000).catch(() => undefined);
+      await page.screenshot(join(out, `${sample.name}-after.png`));
+      const popup = await after.openPopupFor(page);
+      await popup.waitFor('the popup to show the page status', () => !!document.querySelector('.page-status'), undefined, 10_000).catch(() => undefined);
+      await popup.screenshot(join(out, `${sample.name}-popup.png`));
+      const report = await popup.evaluate(() => (document.querySelector('main') as HTMLElement | null)?.innerText ?? '');
+      const kind = await page.evaluate(() => document.documentElement.dataset.qingdu ?? '(none)');
+      console.log(`\n# ${sample.name}  ${url}\ndata-qingdu=${kind}\n${report.trim()}`);
+      await popup.close();
+      await page.close();
+    }
+  } finally {
+    await before.close();
+    await after.close();
+    await server.close();
+  }
+  console.log(`\nScreenshots saved in ${out}`);
+}
