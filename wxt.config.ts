@@ -9,13 +9,22 @@ export default defineConfig({
     plugins: [preact()],
   }),
   manifest: ({ browser }) => ({
-    name: '清读 Qingdu',
-    description: '政务网页阅读助手：识别政务文章、修复乱码、简繁转换、放大字体、收藏文章。',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'tabs', 'scripting', 'downloads'],
     host_permissions: ['<all_urls>'],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'qingdu@qingdu.app', strict_min_version: '115.0' } } }
       : {}),
-    action: { default_title: '清读' },
+    action: { default_title: '__MSG_extName__' },
+    // Chrome allows at most four suggested shortcuts, and neither browser accepts = or - as a key:
+    // Alt+Shift+. (">") enlarges and Alt+Shift+, ("<") shrinks.
+    commands: {
+      'cycle-script': { suggested_key: { default: 'Alt+Shift+T' }, description: '切换 原文 → 简体 → 繁體' },
+      'zoom-in': { suggested_key: { default: 'Alt+Shift+Period' }, description: '放大字体' },
+      'zoom-out': { suggested_key: { default: 'Alt+Shift+Comma' }, description: '缩小字体' },
+      'save-article': { suggested_key: { default: 'Alt+Shift+S' }, description: '收藏本文' },
+    },
   }),
 });
