@@ -26,6 +26,8 @@ export interface Settings {
   /** Repair garbled text automatically on government pages. */
   repair: boolean;
   actOn: ActOn;
+  /** Language of the popup and options page; absent or 'auto' follows the reader's languages. */
+  uiLanguage?: 'auto' | 'zh_CN' | 'zh_TW' | 'en';
 }
 
 export const DEFAULT_SETTINGS: Settings = {
