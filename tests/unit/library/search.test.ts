@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { article, freshDb } from './helpers';
+import { listArticles, saveArticle, trashArticle } from '@/utils/library/store';
+
+async function titles(db: Awaited<ReturnType<typeof freshDb>>, query: string, extra = {}) {
+  return (await listArticles({ query, ...extra }, db)).items.map((i) => i.title).sort();
+}
+
+describe('library search', () => {
+  it('本田 never matches an article that only has 本 and 田 apart', async () => {
+    const db = await freshDb();
+    await saveArticle(article('honda', { title: '本田汽车', text: '本田公司发布新车。' }), db);
+    await saveArticle(article('apart', { title: '基本情况', text: '本次会议在田间举行，田本无事。' }), db);
+    expect(await titles(db, '本田')).toEqual(['本田汽车']);
+    expect(await titles(db, '本')).toEqual(['基本情况', '本田汽车']);
+    expect(await titles(db, '田间')).toEqual(['基本情况']);
+  });
+
+  it('a 简体 query finds an article saved in 繁體, and the other way round', async () => {
+    const db = await freshDb();
+    await saveArticle(article('hant', { title: '施政報告', text: '國務院辦公廳關於推進政務公開的意見', script: 'tw' }), db);
+    await saveArticle(article('hans', { title: '工作报告', text: '发展数字经济，建设网络强国' }), db);
+    expect(await titles(db, '国务院办公厅')).toEqual(['施政報告']);
+    expect(await titles(db, '施政报告')).toEqual(['施政報告']);
+    expect(await titles(db, '數字經濟')).toEqual(['工作报告']);
+  });
+
+  it('matches title, site, source and 文号; words and digits as words; phrases must all appear', async () => {
+    const db = await freshDb();
+    await saveArticle(article('doc', { title: '通知', docNumber: '国办发〔2017〕47号', source: '国务院办公厅', text: 'GDP 增长 6.9%' }), db);
+    await saveArticle(article('other', { title: '公告', text: '另一篇 GDPR 说明' }), db);
+    expect(await titles(db, '47号')).toEqual(['通知']);
+    expect(await titles(db, '国务院办公厅')).toEqual(['通知']);
+    expect(await titles(db, 'gdp')).toEqual(['公告', '通知']);
+    expect(await titles(db, 'GDP 增长')).toEqual(['通知']);
+    expect(await titles(db, '示例政府网')).toEqual(['公告', '通知']);
+    expect(await titles(db, '不存在的词')).toEqual([]);
+  });
+
+  it('search honours filters and leaves out the trash', async () => {
+    const db = await freshDb();
+    const a = await saveArticle(article('a', { text: '乡村振兴', tags: ['农业'] }), db);
+    await saveArticle(article('b', { text: '乡村振兴战略' }), db);
+    expect(await titles(db, '乡村振兴', { tag: '农业' })).toEqual(['标题 a']);
+    await trashArticle(a.record.id, db);
+    expect(await titles(db, '乡村振兴')).toEqual(['标题 b']);
+  });
+});
