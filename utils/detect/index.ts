@@ -1,22 +1,64 @@
 /**
- * Detection: tells a government article, a government page and anything else apart.
- * Runs on every page, so it must stay cheap; it reads the page and never changes it.
+ * Detection: tells a government article, a government page and anything else apart, and reads
+ * the article's metadata. Runs on every page, so it stops as soon as a page shows no sign of
+ * being a government page: URL and <head> first, two bounded reads on Chinese pages, and the
+ * body only on government pages. It reads the page and never changes it.
  */
-import type { Detection } from './types';
+import { stage0, stage1, stage2 } from './facts';
+import { canonicalUrl, cleanTitle, headMeta, readMeta } from './meta';
+import { ARTICLE_MIN, fire, GOV_MIN, RULES, STAGE, type Facts } from './rules';
+import type { Detection, Signal } from './types';
 
-const GOV_HOST = /(^|\.)gov\.(cn|hk|tw|mo)$/;
+/** Han characters in the title, or a zh language tag: worth the stage-1 reads. */
+const HAN = /[\u3400-\u9fff]/;
 
 export function detectPage(doc: Document, href: string): Detection {
   const url = new URL(href);
-  const gov = GOV_HOST.test(url.hostname);
-  const reasons = gov ? [{ id: 'host', label: `政府网站域名 ${url.hostname}`, weight: 50 }] : [];
-  const paragraphs = gov ? doc.querySelectorAll('p').length : 0;
-  const kind = !gov ? 'none' : paragraphs >= 3 ? 'article' : 'gov';
+  const metas = headMeta(doc);
+  const facts: Partial<Facts> = stage0(url, metas, doc.title);
+  const reasons: Signal[] = [];
+  let gov = 0;
+  let art = 0;
+  const run = (stage: number) => {
+    for (const rule of RULES) {
+      if (STAGE[rule.fact] !== stage) continue;
+      const hit = fire(rule, facts[rule.fact] ?? '');
+      if (hit === null) continue;
+      const signal: Signal = { id: rule.id, label: rule.label.replace('$', hit), weight: (rule.gov ?? 0) + (rule.art ?? 0) };
+      if (rule.gov) gov += signal.gov = rule.gov;
+      if (rule.art) art += signal.article = rule.art;
+      reasons.push(signal);
+    }
+  };
+  const positive = () => reasons.some((r) => (r.gov ?? 0) > 0);
+
+  run(0);
+  let body: Element | null = null;
+  if (positive() || HAN.test(doc.title) || /^zh/i.test(doc.documentElement.lang)) {
+    Object.assign(facts, stage1(doc));
+    run(1);
+    if (positive()) {
+      const deep = stage2(doc);
+      body = deep.body;
+      Object.assign(facts, deep.facts);
+      run(2);
+    }
+  }
+
+  const kind = gov < GOV_MIN ? 'none' : art >= ARTICLE_MIN ? 'article' : 'gov';
+  const meta =
+    kind === 'none'
+      ? { canonicalUrl: canonicalUrl(doc, href), title: cleanTitle(doc.title).title || undefined }
+      : readMeta(doc, href, { metas, body, top: facts.top });
   return {
     kind,
-    score: reasons.reduce((sum, r) => sum + r.weight, 0),
+    score: gov + art,
+    govScore: gov,
+    articleScore: art,
     reasons,
-    meta: { canonicalUrl: url.href.replace(/#.*$/, ''), title: doc.title || undefined },
-    body: null,
+    meta,
+    body: kind === 'article' ? body : null,
   };
 }
+
+export { readMeta } from './meta';

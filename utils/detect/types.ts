@@ -8,6 +8,10 @@ export interface Signal {
   /** Short human label in Chinese, e.g. `网站标识码 4200000059`. */
   label: string;
   weight: number;
+  /** The part of `weight` that says "government site" (absent: none). */
+  gov?: number;
+  /** The part of `weight` that says "article" (negative: "list page"; absent: none). */
+  article?: number;
 }
 
 /** What Qingdu reads off an article page; fields are absent when the page does not say. */
@@ -30,4 +34,8 @@ export interface Detection {
   meta: ArticleMeta;
   /** The article body element, when one was found. */
   body: Element | null;
+  /** Sum of the "government site" weights; `kind` is not `none` from GOV_MIN up. */
+  govScore?: number;
+  /** Sum of the "article" weights; a government page is an article from ARTICLE_MIN up. */
+  articleScore?: number;
 }

@@ -1,0 +1,207 @@
+/**
+ * Reads an article's metadata: title without site-name suffixes, publication date as ISO 8601,
+ * source, site name, agency, 文号 and canonical URL. Reads the page only; never changes it.
+ */
+import type { ArticleMeta } from './types';
+
+const HAN = '\u4e00-\u9fff';
+
+/** <head> meta tags by lower-cased name/property; the first non-empty value wins. */
+export function headMeta(doc: Document): Record<string, string> {
+  const out: Record<string, string> = {};
+  const list = doc.head?.getElementsByTagName('meta') ?? [];
+  for (let i = 0; i < list.length && i < 200; i++) {
+    const m = list[i];
+    const name = (m.getAttribute('name') ?? m.getAttribute('property') ?? '').trim().toLowerCase();
+    const content = (m.getAttribute('content') ?? '').trim();
+    if (name && content && !(name in out)) out[name] = content;
+  }
+  return out;
+}
+
+const DATE = /(?<!\d)(\d{2,4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?(?:\s*[-T]?\s*(\d{1,2})\s*[:：时時]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?/g;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The first plausible date in `text` as ISO 8601 (`2020-10-22`, or `2020-10-22T14:20:00+08:00`
+ * with a time; all four regions are on UTC+8). Takes `-`, `/`, `.`, 年月日, and gov.cn's
+ * `2026-07-12-09:37:43`. With `roc`, 2–3 digit years are Taiwan's 民國 years.
+ */
+export function parseDate(text: string | undefined, roc = false): string | undefined {
+  if (!text) return undefined;
+  for (const m of text.matchAll(DATE)) {
+    let y = +m[1];
+    if (m[1].length < 4) {
+      if (!roc || y < 1) continue;
+      y += 1911;
+    }
+    const mo = +m[2];
+    const d = +m[3];
+    if (y < 1949 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31) continue;
+    const date = `${y}-${pad(mo)}-${pad(d)}`;
+    if (m[4] === undefined || +m[4] > 23 || +m[5] > 59 || +(m[6] ?? 0) > 59) return date;
+    return `${date}T${pad(+m[4])}:${pad(+m[5])}:${pad(+(m[6] ?? 0))}+08:00`;
+  }
+  return undefined;
+}
+
+/** Title separators; a doubled em dash (——) belongs to the title and is not one. */
+const SEP = /\s*(?:_+|[|｜]|－|-{2,})\s*|\s+[-—–]\s+/;
+/** How site names and column names end. */
+const SITE_END = /(?:政府|政[协協]|人大|常委[会會]|委[员員][会會]|[门門]户|[网網]站|[网網]|官网|办公[厅室]|辦公[廳室]|[部厅廳局署院])$/;
+
+/** Splits `_政策文件_某某市人民政府` and the like off a page title; returns the title and the site part. */
+export function cleanTitle(raw: string, known: string[] = []): { title: string; site?: string } {
+  const text = raw.replace(/\s+/g, ' ').trim();
+  const parts = text.split(SEP).filter(Boolean);
+  if (parts.length < 2) return { title: text };
+  let site: string | undefined;
+  const siteLike = (s: string) => known.includes(s) || SITE_END.test(s);
+  while (parts.length > 1) {
+    const last = parts[parts.length - 1];
+    if (siteLike(last)) site ??= last;
+    else if (last.length > 8) break;
+    parts.pop();
+  }
+  while (parts.length > 1 && siteLike(parts[0])) site ??= parts.shift();
+  // Join what is left with the separators the title had.
+  const start = text.indexOf(parts[0]);
+  const lastPart = parts[parts.length - 1];
+  const end = text.indexOf(lastPart, start) + lastPart.length;
+  return { title: text.slice(start, end), site };
+}
+
+/** 文号 such as 国办发〔2017〕47号 or 鄂政办函[2020]12号. */
+export const DOC_NUMBER = new RegExp(
+  `(?<![${HAN}])[${HAN}]{2,10}\\s*[〔［\\[【（(]\\s*(?:19|20)\\d{2}\\s*[〕］\\]】）)]\\s*第?\\s*\\d{1,5}\\s*[号號]`,
+);
+
+export function findDocNumber(...texts: (string | undefined)[]): string | undefined {
+  for (const t of texts) {
+    const m = t && DOC_NUMBER.exec(t);
+    if (m) return m[0].replace(/\s+/g, '');
+  }
+  return undefined;
+}
+
+/** Up to `n` characters after the first of `labels` followed by a colon. */
+export function after(text: string | undefined, labels: string, n = 40): string | undefined {
+  const m = text && new RegExp(`(?:${labels})\\s*[：:]\\s*`).exec(text);
+  return m ? text.slice(m.index + m[0].length, m.index + m[0].length + n) : undefined;
+}
+
+/** The word (up to a space or bracket) after the first of `labels` and a colon. */
+export function labelled(text: string | undefined, labels: string): string | undefined {
+  return after(text, labels)?.match(/^[^\s|｜【】()（）]{2,40}/)?.[0];
+}
+
+const TRACKING = /^(?:utm_\w+|spm|from|scene|isappinstalled|clicktime|enterid|share\w*|fbclid|gclid|wfr|vd_source|mc_\w+)$/i;
+
+/** rel=canonical when the page gives one, else the URL without #hash and tracking parameters. */
+export function canonicalUrl(doc: Document, href: string): string {
+  const link = doc.head?.querySelector('link[rel~="canonical" i][href]');
+  if (link) {
+    try {
+      const c = new URL(link.getAttribute('href')!, href);
+      if (/^https?:$/.test(c.protocol)) return (c.hash = '', c.href);
+    } catch {
+      // A broken canonical link: fall back to the page URL.
+    }
+  }
+  const url = new URL(href);
+  url.hash = '';
+  for (const key of [...url.searchParams.keys()]) if (TRACKING.test(key)) url.searchParams.delete(key);
+  if (!url.searchParams.size) url.search = '';
+  return url.href;
+}
+
+const HEADINGS = 'h1,h2,.title,#title,.tit,.bt,.article-title,.news_title,.detail-title,.con-title,.biaoti';
+const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, '');
+
+/** The page's own heading for its title: one the <title> contains, else the first <h1>. */
+export function heading(doc: Document, docTitle: string): string | undefined {
+  const list = doc.body?.querySelectorAll(HEADINGS) ?? [];
+  const t = norm(docTitle);
+  let h1: string | undefined;
+  for (let i = 0; i < list.length && i < 30; i++) {
+    const text = (list[i].textContent ?? '').replace(/\s+/g, ' ').trim();
+    const n = norm(text);
+    if (n.length < 4 || n.length > 150) continue;
+    if (t.includes(n) || (n.includes(t) && t.length >= 4)) return text;
+    if (!h1 && list[i].localName === 'h1') h1 = text;
+  }
+  return h1;
+}
+
+/** Text of the few elements before the body (title, info line), climbing up to three levels. */
+export function infoText(body: Element | null): string {
+  let s = '';
+  for (let el = body, depth = 0; el && depth < 3 && s.length < 40; depth++, el = el.parentElement) {
+    let sib = el.previousElementSibling;
+    for (let i = 0; sib && i < 4; i++, sib = sib.previousElementSibling) s = `${sib.textContent}\n${s}`;
+  }
+  return s.slice(-800);
+}
+
+const AGENCY_END = /(?:政府|政[协協]|常委[会會]|委[员員][会會]|办公[厅室]|辦公[廳室]|人民代表大[会會]|[部厅廳局署院会會])$/;
+
+export interface MetaInput {
+  metas?: Record<string, string>;
+  body?: Element | null;
+  /** The page's first text (breadcrumb, info line, 信息公开 fields). */
+  top?: string;
+}
+
+/** Reads the metadata record of a page. Standalone, it reads what it needs itself. */
+export function readMeta(doc: Document, href: string, input: MetaInput = {}): ArticleMeta {
+  const metas = input.metas ?? headMeta(doc);
+  const body = input.body ?? null;
+  const info = infoText(body);
+  const top = input.top ?? '';
+  const roc = /\.tw$/.test(new URL(href).hostname);
+  const siteMeta = metas.sitename || metas['og:site_name'];
+  const known = [siteMeta, metas.columnname].filter((s): s is string => !!s);
+
+  const fromTitle = cleanTitle(doc.title, known);
+  const artTitle = metas.articletitle ? cleanTitle(metas.articletitle, known).title : undefined;
+  const title = artTitle || heading(doc, doc.title) || fromTitle.title || undefined;
+  const siteName = siteMeta || fromTitle.site;
+
+  const pub = '[发發][布佈](?:时间|時間|日期)';
+  const anyDate = '[发發]文日期|成文日期|日期|时间|時間';
+  const publishedAt =
+    parseDate(metas.pubdate) ??
+    parseDate(metas.firstpublishedtime) ??
+    parseDate(metas['article:published_time']) ??
+    parseDate(after(info, pub), roc) ??
+    parseDate(after(info, anyDate), roc) ??
+    parseDate(info, roc) ??
+    parseDate(after(top, pub), roc) ??
+    parseDate(after(top, anyDate), roc);
+
+  const srcLabels = '[资資]料[来來]源|信息[来來]源|文章[来來]源|稿件[来來]源|[来來]源';
+  const source = metas.contentsource || labelled(info, srcLabels) || labelled(top, srcLabels);
+
+  const agencyLabels = '[发發]文机[关關]|[发發]文機關|[发發][布佈]机构|[发發]布機構|[发發]文[单單]位|[发發]布[单單]位|公开主体|制[发發]机关';
+  let agency = labelled(top, agencyLabels) ?? labelled(info, agencyLabels) ?? metas.publisher;
+  if (!agency && siteName) {
+    const stem = siteName.replace(/(?:门户网站|官方网站|门户|網站|网站|官网|[网網])$/, '');
+    if (AGENCY_END.test(stem)) agency = stem;
+  }
+
+  const docLabel = /(?:[发發]文字[号號]|文\s*[号號]|字\s*[号號])\s*[：:]\s*(\S{4,30})/.exec(top)?.[1];
+  const docNumber = findDocNumber(docLabel, artTitle ?? doc.title, (body?.textContent ?? '').slice(0, 300));
+
+  const meta: ArticleMeta = { canonicalUrl: canonicalUrl(doc, href) };
+  const put = <K extends keyof ArticleMeta>(k: K, v: ArticleMeta[K] | undefined) => {
+    if (v) meta[k] = v;
+  };
+  put('title', title);
+  put('publishedAt', publishedAt);
+  put('source', source);
+  put('siteName', siteName);
+  put('agency', agency);
+  put('docNumber', docNumber);
+  return meta;
+}
