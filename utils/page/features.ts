@@ -1,5 +1,13 @@
 /** The page features, in the order they start. Each lives in its own folder of utils/. */
 import type { Feature } from './feature';
 import { typographyFeature } from '../typography';
+import { createArticleFeature } from '../library/article-feature';
 
-export const features: Feature[] = [typographyFeature];
+export const features: Feature[] = [
+  typographyFeature,
+  createArticleFeature({
+    // Until utils/convert exports textInPageScript, the page's own text is the element's text.
+    originalText: (root) => root.textContent ?? '',
+    describe: (state) => features.forEach((f) => f.name !== 'article' && f.describe(state)),
+  }),
+];
