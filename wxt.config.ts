@@ -8,6 +8,20 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
+  // 简体/繁體 dictionaries: compiled from opencc-js at build time into convert/*.bin, which the
+  // feature script fetches by runtime URL only when a page is converted.
+  hooks: {
+    'build:publicAssets': async (_wxt, files) => {
+      const { buildConvertAssets } = await import('./utils/convert/build-assets');
+      files.push(...buildConvertAssets());
+    },
+    'build:manifestGenerated': (wxt, manifest) => {
+      const resources = ['convert/*.bin'];
+      const list = (manifest.web_accessible_resources ?? []) as never[];
+      manifest.web_accessible_resources =
+        wxt.config.manifestVersion === 2 ? [...list, ...(resources as never[])] : [...list, { resources, matches: ['<all_urls>'] } as never];
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

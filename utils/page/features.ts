@@ -1,9 +1,12 @@
 /** The page features, in the order they start. Each lives in its own folder of utils/. */
 import type { Feature } from './feature';
+import { convertFeature } from '../convert/feature';
 import { typographyFeature } from '../typography';
 import { createArticleFeature } from '../library/article-feature';
 
 export const features: Feature[] = [
+  // 简体/繁體 display; runs after repair, so it converts repaired text.
+  convertFeature,
   typographyFeature,
   createArticleFeature({
     // Until utils/convert exports textInPageScript, the page's own text is the element's text.

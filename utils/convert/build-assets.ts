@@ -1,0 +1,33 @@
+/**
+ * Build time only: compiles the conversion dictionaries into the extension's public files
+ * (`convert/<config>.bin`), cached by the inputs' hash so repeated builds skip the work.
+ * Must never be imported by extension code.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CONFIGS, dictionaryPath } from './configs';
+import { compileDictionary } from './compile';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+function inputsHash(): string {
+  const require = createRequire(import.meta.url);
+  const pkg = readFileSync(require.resolve('opencc-js/package.json'), 'utf8');
+  const h = createHash('sha256').update(pkg);
+  for (const f of ['compile.ts', 'dict.ts', 'configs.ts']) h.update(readFileSync(join(here, f)));
+  return h.digest('hex').slice(0, 16);
+}
+
+/** Writes (or reuses) every compiled dictionary; returns the files to copy into the build. */
+export function buildConvertAssets(root = resolve(here, '../..')): { absoluteSrc: string; relativeDest: string }[] {
+  const dir = join(root, 'node_modules/.cache/qingdu-convert', inputsHash());
+  mkdirSync(dir, { recursive: true });
+  return CONFIGS.map((name) => {
+    const file = join(dir, `${name}.bin`);
+    if (!existsSync(file)) writeFileSync(file, compileDictionary(name));
+    return { absoluteSrc: file, relativeDest: dictionaryPath(name) };
+  });
+}

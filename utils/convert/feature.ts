@@ -1,0 +1,219 @@
+/**
+ * 简体 ↔ 繁體 display as a page feature: applies the site rule or default on start, answers
+ * setScript / cycleScript / convertSelection, reports the script, and restores the page on stop.
+ * Loads a dictionary only when a conversion is needed, and leaves a page already in the
+ * target script alone. Must never convert from converted text, nor write outside the page it runs in.
+ */
+import type { Feature, PageContext } from '../page/feature';
+import type { ContentMessage, PageState } from '../messages';
+import type { ScriptTarget, Settings, UserPhrase } from '../settings';
+import { userPhrasesItem } from '../storage';
+import type { ConfigName } from './configs';
+import { detectScriptOfText, detectTraditionalRegion, type SourceScript } from './detect';
+import { DomConverter, insideSkipped, type TextConverter } from './dom';
+import { loadDictionary, type FetchBytes } from './load';
+import { BUILT_IN_PHRASES, phrasesFor, withPhrases } from './phrases';
+
+export const LANG_TAGS: Record<Exclude<ScriptTarget, 'original'>, string> = {
+  cn: 'zh-Hans',
+  tw: 'zh-Hant-TW',
+  hk: 'zh-Hant-HK',
+};
+
+export interface ConvertOptions {
+  region?: Settings['region'];
+  twPhrases?: boolean;
+  userPhrases?: readonly UserPhrase[];
+  /** The page's script; detected from its original text when not given. */
+  source?: SourceScript;
+  /** Region of a Traditional page; detected from lang and host when not given. */
+  sourceRegion?: 'tw' | 'hk';
+  fetchBytes?: FetchBytes;
+}
+
+/** The opencc configuration that takes a page in `source` to `target`; null: leave it as it is. */
+export function configFor(
+  target: ScriptTarget,
+  source: SourceScript,
+  opts: { twPhrases?: boolean; sourceRegion?: 'tw' | 'hk' } = {},
+): ConfigName | null {
+  if (target === 'original') return null;
+  if (target === 'cn') return source === 'hant' ? (opts.sourceRegion === 'hk' ? 'hk2s' : 'tw2s') : null;
+  if (source === 'hant') return null;
+  if (target === 'hk') return 's2hk';
+  return opts.twPhrases ? 's2twp' : 's2tw';
+}
+
+const engines = new WeakMap<Document, DomConverter>();
+
+function engineFor(doc: Document): DomConverter {
+  let e = engines.get(doc);
+  if (!e) engines.set(doc, (e = new DomConverter(doc)));
+  return e;
+}
+
+/** The converter for a configuration with the built-in fixes and the reader's phrases on top. */
+export async function textConverter(config: ConfigName, opts: ConvertOptions = {}): Promise<TextConverter> {
+  const dict = await loadDictionary(config, opts.fetchBytes);
+  const direction = config.startsWith('s2') ? 's2t' : 't2s';
+  return withPhrases(dict.convert, phrasesFor(direction, [...BUILT_IN_PHRASES, ...(opts.userPhrases ?? [])]));
+}
+
+/** The script of the page as it came (conversion undone). */
+export function pageSourceScript(doc: Document): SourceScript {
+  const text = (doc.body ? textInPageScript(doc.body) : '').slice(0, 20_000) + doc.title;
+  const byText = detectScriptOfText(text);
+  if (byText !== 'unknown') return byText;
+  const lang = (engineFor(doc).active ? '' : doc.documentElement.getAttribute('lang') ?? '').toLowerCase();
+  if (/^zh-(hant|tw|hk|mo)\b/.test(lang)) return 'hant';
+  if (/^zh-(hans|cn|sg)\b/.test(lang)) return 'hans';
+  return 'unknown';
+}
+
+/**
+ * Shows `doc` in `target`, converting from the original text. Returns the configuration used,
+ * or null when the page is left as it came (原文, or already in the target script).
+ */
+export async function applyConversion(doc: Document, target: ScriptTarget, opts: ConvertOptions = {}): Promise<ConfigName | null> {
+  const source = opts.source ?? pageSourceScript(doc);
+  const sourceRegion = opts.sourceRegion ?? detectTraditionalRegion(doc, new URL(doc.URL));
+  const config = configFor(target, source, { twPhrases: opts.twPhrases, sourceRegion });
+  const engine = engineFor(doc);
+  if (!config || target === 'original') {
+    engine.revert();
+    return null;
+  }
+  const convert = await textConverter(config, opts);
+  await engine.apply(convert, LANG_TAGS[target]);
+  return config;
+}
+
+/** Puts back the page's own text, attributes and lang, exactly. */
+export function revertConversion(doc: Document): void {
+  engines.get(doc)?.revert();
+}
+
+/** The text of `root` with conversion undone, for saving articles in the page's own script. */
+export function textInPageScript(root: Element): string {
+  const engine = engines.get(root.ownerDocument);
+  return engine ? engine.originalText(root) : (root.textContent ?? '');
+}
+
+/** Converts the selected text in place (revertible with 原文). Returns how many nodes changed. */
+export async function convertSelection(doc: Document, target: ScriptTarget, opts: ConvertOptions = {}): Promise<number> {
+  const selection = doc.getSelection();
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return 0;
+  const engine = engineFor(doc);
+  const pieces: { node: Text; start: number; end: number }[] = [];
+  for (let i = 0; i < selection.rangeCount; i++) {
+    const range = selection.getRangeAt(i);
+    const rootNode = range.commonAncestorContainer;
+    const nodes: Text[] = [];
+    if (rootNode.nodeType === 3) nodes.push(rootNode as Text);
+    else {
+      const walker = doc.createTreeWalker(rootNode, 4 /* SHOW_TEXT */);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) if (range.intersectsNode(n)) nodes.push(n as Text);
+    }
+    for (const node of nodes) {
+      if (insideSkipped(node)) continue;
+      const start = node === range.startContainer ? range.startOffset : 0;
+      const end = node === range.endContainer ? range.endOffset : node.data.length;
+      if (end > start) pieces.push({ node, start, end });
+    }
+  }
+  if (target === 'original') {
+    let n = 0;
+    for (const p of pieces) if (engine.restoreText(p.node)) n++;
+    return n;
+  }
+  // A selection is converted whatever the page's script: the reader asked for this text.
+  const config = configFor(target, target === 'cn' ? 'hant' : 'hans', opts) as ConfigName;
+  const convert = await textConverter(config, opts);
+  let n = 0;
+  for (const p of pieces) if (engine.convertRange(p.node, p.start, p.end, convert)) n++;
+  return n;
+}
+
+/** The next script in the cycle 原文 → 简体 → 繁體 (the reader's region) → 原文. */
+export function nextScript(current: ScriptTarget, region: Settings['region']): ScriptTarget {
+  if (current === 'original') return 'cn';
+  if (current === 'cn') return region;
+  return 'original';
+}
+
+function createConvertFeature(): Feature & { readonly current: ScriptTarget } {
+  let current: ScriptTarget = 'original';
+  let source: SourceScript = 'unknown';
+  let doc: Document | undefined;
+  let userPhrases: readonly UserPhrase[] = [];
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function readPhrases(): Promise<readonly UserPhrase[]> {
+    try {
+      const value = await userPhrasesItem.getValue();
+      return Array.isArray(value) ? value : [];
+    } catch {
+      return [];
+    }
+  }
+
+  function options(page: PageContext): ConvertOptions {
+    return {
+      region: page.settings.region,
+      twPhrases: page.settings.twPhrases,
+      userPhrases,
+      source,
+      sourceRegion: detectTraditionalRegion(page.doc, page.url),
+    };
+  }
+
+  /** Requests run one after another, so a quick 简体 → 繁體 → 原文 ends in 原文. */
+  function set(target: ScriptTarget, page: PageContext): Promise<unknown> {
+    const run = queue.then(async () => {
+      current = target;
+      await applyConversion(page.doc, target, options(page));
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  return {
+    name: 'convert',
+    get current() {
+      return current;
+    },
+    async start(page) {
+      doc = page.doc;
+      source = pageSourceScript(page.doc);
+      userPhrases = await readPhrases();
+      const target = page.rule.script ?? page.settings.script;
+      if (target && target !== 'original') await set(target, page);
+    },
+    describe(state: PageState) {
+      state.script = { current, source };
+    },
+    async handle(msg: ContentMessage, page: PageContext) {
+      if (msg.type === 'setScript') {
+        userPhrases = await readPhrases();
+        await set(msg.script, page);
+        return true;
+      }
+      if (msg.type === 'cycleScript') {
+        await set(nextScript(current, page.settings.region), page);
+        return true;
+      }
+      if (msg.type === 'convertSelection') {
+        userPhrases = await readPhrases();
+        await convertSelection(page.doc, msg.script, options(page));
+        return true;
+      }
+      return undefined;
+    },
+    stop() {
+      if (doc) revertConversion(doc);
+      current = 'original';
+    },
+  };
+}
+
+export const convertFeature = createConvertFeature();
