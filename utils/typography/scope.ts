@@ -45,7 +45,7 @@ function linkDensity(el: Element): number {
 export function findBody(doc: Document): Element | null {
   for (const selector of BODY_SELECTORS) {
     for (const el of doc.querySelectorAll(selector)) {
-      if (textLength(el) >= 40 && !isNavLike(el) && linkDensity(el) < 0.5) return el;
+      if (textLength(el) >= 20 && !isNavLike(el) && linkDensity(el) < 0.5) return el;
     }
   }
   const scores = new Map<Element, number>();
