@@ -13,4 +13,6 @@ export interface Sample {
 
 export const samples: Sample[] = [
   { name: 'seed-cppcc-article', host: SEED_HOST, path: SEED_PATH, html: () => fixtureText(SEED_PAGE) },
+  // An old fixed-width table layout, for the text-size screenshots at 100% and 200%.
+  { name: 'typography-table760', host: 'www.oldlayout.gov.cn', path: '/art/2024/3/1/b.html', html: () => fixtureText('typography/table760.html') },
 ];

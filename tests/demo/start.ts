@@ -61,6 +61,24 @@ if (process.env.DISPLAY) {
       await popup.close();
       await page.close();
     }
+
+    // --- Text size: the article at 100% and at 200% (eight 12.5% steps), then the site reset. ---
+    {
+      const i = samples.findIndex((s) => s.name === 'typography-table760');
+      const page = await after.open(urls[i]);
+      await page.waitFor('Qingdu to finish', () => document.documentElement.dataset.qingdu !== undefined, undefined, 10_000).catch(() => undefined);
+      const ext = await after.openExtensionPage('popup.html?tabId=-1');
+      const tabId = await after.tabIdOf(page);
+      const send = (msg: unknown) =>
+        ext.evaluate(({ tabId, msg }) => ((globalThis as any).browser ?? (globalThis as any).chrome).tabs.sendMessage(tabId, msg, { frameId: 0 }), { tabId, msg });
+      await page.screenshot(join(out, 'text-size-100.png'), true);
+      for (let step = 0; step < 8; step++) await send({ type: 'zoom', direction: 1 });
+      await page.screenshot(join(out, 'text-size-200.png'), true);
+      await send({ type: 'resetTypography' });
+      console.log('\n# text size: text-size-100.png and text-size-200.png (old <table width="760"> layout)');
+      await ext.close();
+      await page.close();
+    }
   } finally {
     await before.close();
     await after.close();
