@@ -111,9 +111,9 @@ export function Popup({ search }: { search: string }) {
       )}
       {load.status === 'ready' && <TabView tabId={load.tab.id!} initial={load.state} settings={load.settings} initialRule={load.rule} announce={announce} />}
       {LibraryPanel && load.status !== 'loading' && (
-        <section class="library" aria-label={t('libraryTitle')}>
+        <div class="library">
           <LibraryPanel />
-        </section>
+        </div>
       )}
       <LiveRegion text={said} />
     </main>
@@ -186,9 +186,9 @@ function TabView(props: { tabId: number; initial: PageState; settings: Settings;
         </section>
       )}
       {SaveButton && (
-        <section class="save" aria-label={t('saveTitle')}>
+        <div class="save">
           <SaveButton tabId={tabId} state={state} />
-        </section>
+        </div>
       )}
       <SiteRules origin={state.origin} rule={rule} onEnable={(e) => void setEnable(e)} onScript={(s) => void setSiteScript(s)} />
     </>

@@ -33,7 +33,7 @@ describe('popup', () => {
     expect(screen.getByText('夹在文字中的拼音：3 处')).toBeTruthy();
     expect(tab.seen[0]).toEqual({ tabId: tab.tabId, msg: { type: 'getState' }, options: { frameId: 0 } });
     // The repair count is announced politely.
-    expect(screen.getByRole('status').textContent).toContain('已修复 12 处乱码');
+    await waitFor(() => expect(document.querySelector('.live')?.textContent).toContain('已修复 12 处乱码'));
   });
 
   it('reflects the current script and sends setScript for each option', async () => {
@@ -89,7 +89,7 @@ describe('popup', () => {
     fireEvent.click(screen.getByRole('button', { name: '放大字体' }));
     await screen.findByText('113%');
     expect(tab.sent().at(-1)).toEqual({ type: 'zoom', direction: 1 });
-    expect(screen.getByRole('status').textContent).toContain('字号 113%');
+    await waitFor(() => expect(document.querySelector('.live')?.textContent).toContain('字号 113%'));
     fireEvent.click(screen.getByRole('button', { name: '缩小字体' }));
     fireEvent.click(screen.getByRole('button', { name: '缩小字体' }));
     await screen.findByText('88%');
