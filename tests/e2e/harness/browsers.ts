@@ -216,10 +216,12 @@ export interface LaunchOptions {
   extension?: boolean;
   /** Headless (default) or a real window, for `npm start` with a display. */
   headless?: boolean;
+  /** The browser's language and the reader's preferred language (default zh-CN). */
+  locale?: string;
 }
 
 /** Chromium's flags: no network but loopback, every host name mapped to 127.0.0.1. */
-export function chromiumArgs(extensionDir: string | null, headless = true): string[] {
+export function chromiumArgs(extensionDir: string | null, headless = true, locale = 'zh-CN'): string[] {
   return [
     ...(headless ? ['--headless=new'] : []),
     '--no-sandbox',
@@ -233,7 +235,7 @@ export function chromiumArgs(extensionDir: string | null, headless = true): stri
     '--no-default-browser-check',
     '--disable-sync',
     '--disable-quic',
-    '--lang=zh-CN',
+    `--lang=${locale}`,
     '--host-resolver-rules=MAP * 127.0.0.1, EXCLUDE localhost',
     '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,DisableLoadExtensionCommandLineSwitch',
   ];
@@ -247,8 +249,8 @@ export async function chromiumContext(opts: LaunchOptions = {}): Promise<{ conte
     executablePath,
     headless: false,
     viewport: opts.headless === false ? null : VIEWPORT,
-    locale: 'zh-CN',
-    args: chromiumArgs(opts.extension === false ? null : BUILD_DIR.chromium, opts.headless !== false),
+    locale: opts.locale ?? 'zh-CN',
+    args: chromiumArgs(opts.extension === false ? null : BUILD_DIR.chromium, opts.headless !== false, opts.locale),
   });
   return {
     context,
@@ -312,8 +314,8 @@ async function launchFirefox(opts: LaunchOptions = {}): Promise<Session> {
       'network.proxy.type': 0,
       'dom.security.https_first': false,
       'dom.security.https_only_mode': false,
-      'intl.accept_languages': 'zh-CN, zh, en',
-      'intl.locale.requested': 'zh-CN',
+      'intl.accept_languages': opts.locale && opts.locale !== 'zh-CN' ? opts.locale : 'zh-CN, zh, en',
+      'intl.locale.requested': opts.locale ?? 'zh-CN',
       'browser.shell.checkDefaultBrowser': false,
       'app.update.enabled': false,
       'datareporting.policy.dataSubmissionEnabled': false,
