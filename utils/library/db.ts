@@ -68,7 +68,7 @@ export function excerptOf(text: string): string {
 type UpgradeTx = IDBPTransaction<LibrarySchema, StoreNames<LibrarySchema>[], 'versionchange'>;
 
 /** Schema steps: `steps[n]` upgrades a database at version n to n+1. */
-const steps: Record<number, (db: LibraryDB, tx: UpgradeTx, fold: Fold) => Promise<void> | void> = {
+const steps: Record<number, (db: LibraryDB, tx: UpgradeTx, fold: Fold | undefined) => Promise<void> | void> = {
   0(db) {
     const articles = db.createObjectStore('articles', { keyPath: 'id' });
     articles.createIndex('key', 'key', { unique: true });
@@ -87,6 +87,7 @@ const steps: Record<number, (db: LibraryDB, tx: UpgradeTx, fold: Fold) => Promis
     const texts = tx.objectStore('texts');
     let cursor = await articles.openCursor();
     while (cursor) {
+      if (!fold) throw new Error('reindexing saved articles needs the script dictionaries');
       const old = cursor.value as unknown as ArticleRecordV1;
       const meta = upgradeRecordV1(old);
       await texts.put({ id: old.id, text: old.text ?? '', originalText: old.originalText ?? old.text ?? '' });
@@ -130,12 +131,30 @@ export function upgradeRecordV1(old: ArticleRecordV1): ArticleRecord {
   };
 }
 
+/** Whether an existing database older than `version` may need its records reindexed. */
+async function mayMigrate(name: string, version: number): Promise<boolean> {
+  try {
+    const found = (await indexedDB.databases()).find((d) => d.name === name);
+    return !!found && (found.version ?? 0) >= 1 && (found.version ?? 0) < version;
+  } catch {
+    return true;
+  }
+}
+
 /** Opens (and if needed upgrades) the library. `version` is for migration tests only. */
 export async function openLibraryDB(name = DB_NAME, version = SCHEMA_VERSION): Promise<LibraryDB> {
-  const fold = await loadFold();
+  // Reindexing old records needs the fold, which must be ready before the upgrade transaction
+  // starts; a library already at this version opens without loading the dictionaries.
+  const fold = (await mayMigrate(name, version)) ? await loadFold() : undefined;
   return openDB<LibrarySchema>(name, version, {
     async upgrade(db, oldVersion, newVersion, tx) {
-      for (let v = oldVersion; v < (newVersion ?? version); v++) await steps[v](db, tx, fold);
+      try {
+        for (let v = oldVersion; v < (newVersion ?? version); v++) await steps[v](db, tx, fold);
+      } catch (error) {
+        // Abort so the database stays at its old version with every record as it was.
+        console.error('Qingdu library upgrade failed', error);
+        tx.abort();
+      }
     },
     blocking(_current, _next, event) {
       // A newer Qingdu page wants to upgrade: step aside so it is not blocked.

@@ -1,0 +1,274 @@
+/**
+ * The library list: newest first, search as you type, filters by site, year and tag, open the
+ * original or the saved copy, delete with a 10-second 撤销 and a 30-day trash.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  facets as readFacets,
+  listArticles,
+  listTrash,
+  purgeArticle,
+  purgeOldTrash,
+  restoreArticle,
+  trashArticle,
+  type Facets,
+  type ListOptions,
+} from '@/utils/library/store';
+import { announceLibraryChange } from '@/utils/library/background';
+import type { ArticleRecord } from '@/utils/library/types';
+import { CHANNEL, broadcastChange, dateOf, errorText, readerHref, savedDate } from './format';
+import './library.css';
+
+const UNDO_MS = 10_000;
+const PAGE = 50;
+
+interface Undo {
+  record: ArticleRecord;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+export function LibraryPanel({ full = false }: { full?: boolean }) {
+  const [query, setQuery] = useState('');
+  const [site, setSite] = useState('');
+  const [year, setYear] = useState('');
+  const [tag, setTag] = useState('');
+  const [limit, setLimit] = useState(PAGE);
+  const [items, setItems] = useState<ArticleRecord[] | undefined>();
+  const [more, setMore] = useState(false);
+  const [facets, setFacets] = useState<Facets | undefined>();
+  const [error, setError] = useState('');
+  const [announce, setAnnounce] = useState('');
+  const [undo, setUndo] = useState<Undo | undefined>();
+  const [trash, setTrash] = useState<ArticleRecord[] | undefined>();
+  const [version, setVersion] = useState(0);
+  const seq = useRef(0);
+
+  const options: ListOptions = {
+    query,
+    site: site || undefined,
+    year: year ? Number(year) : undefined,
+    tag: tag || undefined,
+    limit,
+  };
+
+  useEffect(() => {
+    void purgeOldTrash().catch(() => undefined);
+    let channel: BroadcastChannel | undefined;
+    try {
+      channel = new BroadcastChannel(CHANNEL);
+      channel.onmessage = () => setVersion((v) => v + 1);
+    } catch {
+      /* no BroadcastChannel */
+    }
+    return () => channel?.close();
+  }, []);
+
+  useEffect(() => {
+    const mine = ++seq.current;
+    listArticles(options)
+      .then((result) => {
+        if (mine !== seq.current) return;
+        setItems(result.items);
+        setMore(result.more);
+        setError('');
+        if (query.trim()) setAnnounce(result.items.length ? `找到 ${result.items.length}${result.more ? '+' : ''} 篇` : '没有找到匹配的收藏');
+      })
+      .catch((e) => mine === seq.current && setError(errorText(e)));
+  }, [query, site, year, tag, limit, version]);
+
+  useEffect(() => {
+    readFacets().then(setFacets, () => undefined);
+    if (trash) listTrash().then(setTrash, () => undefined);
+  }, [version]);
+
+  const changed = () => {
+    setVersion((v) => v + 1);
+    broadcastChange();
+    void announceLibraryChange();
+  };
+
+  async function remove(record: ArticleRecord) {
+    try {
+      await trashArticle(record.id);
+      if (undo) clearTimeout(undo.timer);
+      const timer = setTimeout(() => setUndo(undefined), UNDO_MS);
+      setUndo({ record, timer });
+      setAnnounce(`已删除《${record.title}》，10 秒内可撤销`);
+      changed();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  }
+
+  async function restore(record: ArticleRecord) {
+    try {
+      await restoreArticle(record.id);
+      if (undo?.record.id === record.id) {
+        clearTimeout(undo.timer);
+        setUndo(undefined);
+      }
+      setAnnounce(`已恢复《${record.title}》`);
+      changed();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  }
+
+  async function purge(record: ArticleRecord) {
+    try {
+      await purgeArticle(record.id);
+      setAnnounce(`已彻底删除《${record.title}》`);
+      changed();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  }
+
+  const filtered = !!(query.trim() || site || year || tag);
+
+  return (
+    <section class={full ? 'lib-panel lib-full' : 'lib-panel'} aria-label="收藏库">
+      <div class="lib-search">
+        <label for="lib-search">搜索收藏</label>
+        <input
+          id="lib-search"
+          type="search"
+          value={query}
+          placeholder="标题、网站、来源或正文中的词句"
+          onInput={(e) => {
+            setQuery((e.target as HTMLInputElement).value);
+            setLimit(PAGE);
+          }}
+        />
+      </div>
+      <div class="lib-filters">
+        <label>
+          网站
+          <select value={site} onChange={(e) => setSite((e.target as HTMLSelectElement).value)}>
+            <option value="">全部</option>
+            {facets?.sites.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          年份
+          <select value={year} onChange={(e) => setYear((e.target as HTMLSelectElement).value)}>
+            <option value="">全部</option>
+            {facets?.years.map((y) => (
+              <option key={y} value={String(y)}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          标签
+          <select value={tag} onChange={(e) => setTag((e.target as HTMLSelectElement).value)}>
+            <option value="">全部</option>
+            {facets?.tags.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p class="lib-announce" role="status" aria-live="polite">
+        {announce}
+      </p>
+      {undo && (
+        <p class="lib-undo">
+          已删除《{undo.record.title}》{' '}
+          <button type="button" onClick={() => void restore(undo.record)}>
+            撤销
+          </button>
+        </p>
+      )}
+      {error && (
+        <p class="lib-error" role="alert">
+          {error}
+        </p>
+      )}
+      {items === undefined ? (
+        <p>正在读取收藏…</p>
+      ) : items.length === 0 ? (
+        <p class="lib-empty">{filtered ? '没有找到匹配的收藏。' : '还没有收藏的文章。在文章页面点“收藏本文”即可保存。'}</p>
+      ) : (
+        <ul class="lib-list">
+          {items.map((item) => (
+            <li key={item.id} class="lib-item" data-id={item.id}>
+              <a class="lib-title" href={readerHref(item.id)} target={full ? undefined : '_blank'} rel="noopener">
+                {item.title}
+              </a>
+              <span class="lib-meta">
+                {item.site} · {dateOf(item)}
+                {item.tags.length > 0 && <> · {item.tags.join('、')}</>}
+              </span>
+              <span class="lib-actions">
+                <a href={item.url} target="_blank" rel="noopener noreferrer">
+                  打开原文
+                </a>
+                {item.length > 0 && (
+                  <a href={readerHref(item.id)} target={full ? undefined : '_blank'} rel="noopener">
+                    阅读副本
+                  </a>
+                )}
+                <button type="button" aria-label={`删除《${item.title}》`} onClick={() => void remove(item)}>
+                  删除
+                </button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {more && (
+        <button type="button" onClick={() => setLimit((l) => l + PAGE)}>
+          显示更多
+        </button>
+      )}
+      <p class="lib-footer">
+        {facets && <span>共 {facets.count} 篇</span>}{' '}
+        <button
+          type="button"
+          aria-expanded={trash ? 'true' : 'false'}
+          onClick={() => (trash ? setTrash(undefined) : listTrash().then(setTrash, (e) => setError(errorText(e))))}
+        >
+          回收站（{facets?.trash ?? 0}）
+        </button>{' '}
+        {!full && (
+          <a href="/library.html" target="_blank" rel="noopener">
+            在新标签页中打开收藏库
+          </a>
+        )}
+      </p>
+      {trash && (
+        <section class="lib-trash" aria-label="回收站">
+          <p>删除的文章在回收站保留 30 天。</p>
+          {trash.length === 0 ? (
+            <p>回收站是空的。</p>
+          ) : (
+            <ul class="lib-list">
+              {trash.map((item) => (
+                <li key={item.id} class="lib-item">
+                  <span class="lib-title">{item.title}</span>
+                  <span class="lib-meta">删除于 {savedDate(item.deletedAt ?? 0)}</span>
+                  <span class="lib-actions">
+                    <button type="button" aria-label={`恢复《${item.title}》`} onClick={() => void restore(item)}>
+                      恢复
+                    </button>
+                    <button type="button" aria-label={`彻底删除《${item.title}》`} onClick={() => void purge(item)}>
+                      彻底删除
+                    </button>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </section>
+  );
+}
