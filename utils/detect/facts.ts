@@ -4,6 +4,7 @@
  * Never changes the page and never walks the whole DOM before stage 2.
  */
 import { cleanTitle } from './meta';
+import { pageText } from './text';
 import type { Facts } from './rules';
 
 const STANDARD_META = ['sitename', 'sitedomain', 'siteidcode', 'columnname', 'columndescription', 'columnkeywords', 'columntype', 'articletitle', 'pubdate', 'contentsource'];
@@ -25,32 +26,6 @@ export function stage0(url: URL, metas: Record<string, string>, title: string): 
 }
 
 const BADGE = '#_ideConac,[src*="conac.cn"],[href*="conac.cn"],#_jiucuo_,[src*="/exposure/jiucuo"],[href*="/exposure/jiucuo"]';
-
-/** Skips text inside these when reading page text. */
-const NOT_TEXT = /^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE|TEXTAREA)$/;
-
-/** Page text read forwards from the start, or backwards from the end, up to `max` characters. */
-export function pageText(root: Element, max: number, fromEnd = false): string {
-  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  if (fromEnd) {
-    let last: Node = root;
-    while (last.lastChild) last = last.lastChild;
-    walker.currentNode = last;
-  }
-  const parts: string[] = [];
-  let length = 0;
-  let node: Node | null = fromEnd && walker.currentNode.nodeType === 3 ? walker.currentNode : fromEnd ? walker.previousNode() : walker.nextNode();
-  for (let steps = 0; node && length < max && steps < 5000; steps++) {
-    const text = node.nodeValue!;
-    if (!NOT_TEXT.test(node.parentNode!.nodeName) && text.trim()) {
-      parts.push(text);
-      length += text.length;
-    }
-    node = fromEnd ? walker.previousNode() : walker.nextNode();
-  }
-  if (fromEnd) parts.reverse();
-  return parts.join('\n');
-}
 
 export function stage1(doc: Document): Partial<Facts> {
   const badge = doc.querySelector(BADGE);

@@ -6,7 +6,7 @@
  */
 import { stage0, stage1, stage2 } from './facts';
 import { canonicalUrl, cleanTitle, headMeta, readMeta } from './meta';
-import { ARTICLE_MIN, fire, GOV_MIN, RULES, STAGE, type Facts } from './rules';
+import { ARTICLE_MIN, fire, GOV_MIN, RULES, STAGE, WEAK_MAX, type Facts } from './rules';
 import type { Detection, Signal } from './types';
 
 /** Han characters in the title, or a zh language tag: worth the stage-1 reads. */
@@ -18,6 +18,7 @@ export function detectPage(doc: Document, href: string): Detection {
   const facts: Partial<Facts> = stage0(url, metas, doc.title);
   const reasons: Signal[] = [];
   let gov = 0;
+  let weak = 0;
   let art = 0;
   const run = (stage: number) => {
     for (const rule of RULES) {
@@ -25,12 +26,14 @@ export function detectPage(doc: Document, href: string): Detection {
       const hit = fire(rule, facts[rule.fact] ?? '');
       if (hit === null) continue;
       const signal: Signal = { id: rule.id, label: rule.label.replace('$', hit), weight: (rule.gov ?? 0) + (rule.art ?? 0) };
-      if (rule.gov) gov += signal.gov = rule.gov;
+      if (rule.gov) signal.gov = rule.gov;
+      if (rule.gov && rule.weak) weak += rule.gov;
+      else if (rule.gov) gov += rule.gov;
       if (rule.art) art += signal.article = rule.art;
       reasons.push(signal);
     }
   };
-  const positive = () => reasons.some((r) => (r.gov ?? 0) > 0);
+  const positive = () => gov > 0 || weak > 0;
 
   run(0);
   let body: Element | null = null;
@@ -45,11 +48,12 @@ export function detectPage(doc: Document, href: string): Detection {
     }
   }
 
+  gov += Math.min(weak, WEAK_MAX);
   const kind = gov < GOV_MIN ? 'none' : art >= ARTICLE_MIN ? 'article' : 'gov';
   const meta =
     kind === 'none'
       ? { canonicalUrl: canonicalUrl(doc, href), title: cleanTitle(doc.title).title || undefined }
-      : readMeta(doc, href, { metas, body, top: facts.top });
+      : readMeta(doc, href, { metas, body, top: facts.top, tail: facts.tail, article: kind === 'article' });
   return {
     kind,
     score: gov + art,

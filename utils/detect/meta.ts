@@ -2,6 +2,8 @@
  * Reads an article's metadata: title without site-name suffixes, publication date as ISO 8601,
  * source, site name, agency, 文号 and canonical URL. Reads the page only; never changes it.
  */
+import { pageText } from './text';
+import { FOOT_HOST } from './rules';
 import type { ArticleMeta } from './types';
 
 const HAN = '\u4e00-\u9fff';
@@ -119,7 +121,7 @@ export function canonicalUrl(doc: Document, href: string): string {
 const HEADINGS = 'h1,h2,.title,#title,.tit,.bt,.article-title,.news_title,.detail-title,.con-title,.biaoti';
 const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, '');
 
-/** The page's own heading for its title: one the <title> contains, else the first <h1>. */
+/** The page's own heading: one the (cleaned) title contains or that contains it, else the first <h1>. */
 export function heading(doc: Document, docTitle: string): string | undefined {
   const list = doc.body?.querySelectorAll(HEADINGS) ?? [];
   const t = norm(docTitle);
@@ -128,7 +130,7 @@ export function heading(doc: Document, docTitle: string): string | undefined {
     const text = (list[i].textContent ?? '').replace(/\s+/g, ' ').trim();
     const n = norm(text);
     if (n.length < 4 || n.length > 150) continue;
-    if (t.includes(n) || (n.includes(t) && t.length >= 4)) return text;
+    if ((t.includes(n) && n.length * 2 >= t.length) || (n.includes(t) && t.length >= 4)) return text;
     if (!h1 && list[i].localName === 'h1') h1 = text;
   }
   return h1;
@@ -139,9 +141,15 @@ export function infoText(body: Element | null): string {
   let s = '';
   for (let el = body, depth = 0; el && depth < 3 && s.length < 40; depth++, el = el.parentElement) {
     let sib = el.previousElementSibling;
-    for (let i = 0; sib && i < 4; i++, sib = sib.previousElementSibling) s = `${sib.textContent}\n${s}`;
+    for (let i = 0; sib && i < 4; i++, sib = sib.previousElementSibling) s = `${pageText(sib, 400)}\n${s}`;
   }
   return s.slice(-800);
+}
+
+/** Text of the two elements after the body: Hong Kong's press releases date themselves there. */
+function afterText(body: Element | null): string {
+  const next = body?.nextElementSibling;
+  return next ? `${pageText(next, 150)}\n${next.nextElementSibling ? pageText(next.nextElementSibling, 150) : ''}` : '';
 }
 
 const AGENCY_END = /(?:政府|政[协協]|常委[会會]|委[员員][会會]|办公[厅室]|辦公[廳室]|人民代表大[会會]|[部厅廳局署院会會])$/;
@@ -151,6 +159,10 @@ export interface MetaInput {
   body?: Element | null;
   /** The page's first text (breadcrumb, info line, 信息公开 fields). */
   top?: string;
+  /** The page's last text (the footer). */
+  tail?: string;
+  /** False on pages that are not articles: their dates are not publication dates. */
+  article?: boolean;
 }
 
 /** Reads the metadata record of a page. Standalone, it reads what it needs itself. */
@@ -158,33 +170,40 @@ export function readMeta(doc: Document, href: string, input: MetaInput = {}): Ar
   const metas = input.metas ?? headMeta(doc);
   const body = input.body ?? null;
   const info = infoText(body);
-  const top = input.top ?? '';
+  const top = input.top ?? (doc.body ? pageText(doc.body, 12000) : '');
+  const tail = input.tail ?? (doc.body ? pageText(doc.body, 2000, true) : '');
+  const isArticle = input.article ?? true;
   const roc = /\.tw$/.test(new URL(href).hostname);
   const siteMeta = metas.sitename || metas['og:site_name'];
   const known = [siteMeta, metas.columnname].filter((s): s is string => !!s);
 
   const fromTitle = cleanTitle(doc.title, known);
   const artTitle = metas.articletitle ? cleanTitle(metas.articletitle, known).title : undefined;
-  const title = artTitle || heading(doc, doc.title) || fromTitle.title || undefined;
+  const title = artTitle || heading(doc, fromTitle.title) || fromTitle.title || undefined;
   const siteName = siteMeta || fromTitle.site;
 
   const pub = '[发發][布佈](?:时间|時間|日期)';
   const anyDate = '[发發]文日期|成文日期|日期|时间|時間';
-  const publishedAt =
-    parseDate(metas.pubdate) ??
-    parseDate(metas.firstpublishedtime) ??
-    parseDate(metas['article:published_time']) ??
+  const textDate = () =>
     parseDate(after(info, pub), roc) ??
     parseDate(after(info, anyDate), roc) ??
     parseDate(info, roc) ??
     parseDate(after(top, pub), roc) ??
-    parseDate(after(top, anyDate), roc);
+    parseDate(after(top, anyDate), roc) ??
+    parseDate(afterText(body), roc);
+  const publishedAt =
+    parseDate(metas.pubdate) ??
+    parseDate(metas.firstpublishedtime) ??
+    parseDate(metas['article:published_time']) ??
+    (isArticle ? textDate() : undefined);
 
   const srcLabels = '[资資]料[来來]源|信息[来來]源|文章[来來]源|稿件[来來]源|[来來]源';
   const source = metas.contentsource || labelled(info, srcLabels) || labelled(top, srcLabels);
 
   const agencyLabels = '[发發]文机[关關]|[发發]文機關|[发發][布佈]机构|[发發]布機構|[发發]文[单單]位|[发發]布[单單]位|公开主体|制[发發]机关';
-  let agency = labelled(top, agencyLabels) ?? labelled(info, agencyLabels) ?? metas.publisher;
+  const sponsor = FOOT_HOST.exec(tail);
+  let agency =
+    labelled(top, agencyLabels) ?? labelled(info, agencyLabels) ?? metas.publisher ?? metas['dc.publisher'] ?? sponsor?.[1] ?? sponsor?.[2];
   if (!agency && siteName) {
     const stem = siteName.replace(/(?:门户网站|官方网站|门户|網站|网站|官网|[网網])$/, '');
     if (AGENCY_END.test(stem)) agency = stem;
