@@ -3,8 +3,11 @@ import type { Feature } from './feature';
 import { convertFeature } from '../convert/feature';
 import { typographyFeature } from '../typography';
 import { createArticleFeature } from '../library/article-feature';
+import { repairFeature } from '../repair';
 
 export const features: Feature[] = [
+  // Repairs garbled text first, so everything after it sees repaired text.
+  repairFeature,
   // 简体/繁體 display; runs after repair, so it converts repaired text.
   convertFeature,
   typographyFeature,
