@@ -17,9 +17,16 @@ async function fetchFromExtension(path: string): Promise<Uint8Array> {
 }
 
 const loaded = new Map<ConfigName, Promise<Dictionary>>();
+let defaultFetch: FetchBytes = fetchFromExtension;
+
+/** Where dictionaries come from when the caller does not say (tests read the compiled bytes). */
+export function setDictionarySource(fetchBytes: FetchBytes): void {
+  defaultFetch = fetchBytes;
+  loaded.clear();
+}
 
 /** The dictionary for a configuration; fetched and parsed at most once per page. */
-export function loadDictionary(name: ConfigName, fetchBytes: FetchBytes = fetchFromExtension): Promise<Dictionary> {
+export function loadDictionary(name: ConfigName, fetchBytes: FetchBytes = defaultFetch): Promise<Dictionary> {
   let p = loaded.get(name);
   if (!p) {
     p = fetchBytes(dictionaryPath(name)).then(parseDictionary);

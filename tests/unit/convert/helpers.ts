@@ -1,0 +1,24 @@
+/** Compiled dictionaries for tests, compiled once per run from opencc-js as the build does. */
+import { compileDictionary } from '@/utils/convert/compile';
+import type { ConfigName } from '@/utils/convert/configs';
+import type { FetchBytes } from '@/utils/convert/load';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const compiled = new Map<string, Uint8Array>();
+
+export function compiledBytes(name: ConfigName): Uint8Array {
+  let b = compiled.get(name);
+  if (!b) compiled.set(name, (b = compileDictionary(name)));
+  return b;
+}
+
+/** Stands in for fetching the extension's asset: returns what the build writes at that path. */
+export const fetchCompiled: FetchBytes = async (path) => {
+  const name = /convert\/(\w+)\.bin$/.exec(path)?.[1] as ConfigName;
+  return compiledBytes(name);
+};
+
+export function fixture(name: string): string {
+  return readFileSync(resolve(__dirname, '../../fixtures/convert', name), 'utf8');
+}
