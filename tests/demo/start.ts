@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { launch } from '../e2e/harness/browsers';
+import { launch, type Session } from '../e2e/harness/browsers';
 import { startServer } from '../e2e/harness/server';
 import { samples } from './samples';
 
@@ -78,6 +78,29 @@ if (process.env.DISPLAY) {
       console.log('\n# text size: text-size-100.png and text-size-200.png (old <table width="760"> layout)');
       await ext.close();
       await page.close();
+    }
+
+    // --- The popup on the seed article in 简体中文, and in English from a browser launched in English. ---
+    {
+      const shoot = async (session: Session, file: string) => {
+        const page = await session.open(urls[0]);
+        await page.waitFor('Qingdu to finish', () => document.documentElement.dataset.qingdu !== undefined, undefined, 10_000).catch(() => undefined);
+        const popup = await session.openPopupFor(page);
+        await popup.setViewport(440, 900);
+        await popup.waitFor('the popup to show the page status', () => !!document.querySelector('.page-status .kind'), undefined, 10_000).catch(() => undefined);
+        await popup.evaluate(() => document.querySelectorAll('.page-status details').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+        await popup.screenshot(join(out, file), true);
+        await popup.close();
+        await page.close();
+      };
+      await shoot(after, 'popup-zh-CN.png');
+      const english = await launch('chromium', { locale: 'en' });
+      try {
+        await shoot(english, 'popup-en.png');
+      } finally {
+        await english.close();
+      }
+      console.log('\n# popup: popup-zh-CN.png and popup-en.png');
     }
   } finally {
     await before.close();
