@@ -1,6 +1,6 @@
 /** The page features, in the order they start. Each lives in its own folder of utils/. */
 import type { Feature } from './feature';
-import { convertFeature } from '../convert/feature';
+import { convertFeature, textInPageScript } from '../convert/feature';
 import { typographyFeature } from '../typography';
 import { createArticleFeature } from '../library/article-feature';
 import { repairFeature } from '../repair';
@@ -12,8 +12,7 @@ export const features: Feature[] = [
   convertFeature,
   typographyFeature,
   createArticleFeature({
-    // Until utils/convert exports textInPageScript, the page's own text is the element's text.
-    originalText: (root) => root.textContent ?? '',
+    originalText: textInPageScript,
     describe: (state) => features.forEach((f) => f.name !== 'article' && f.describe(state)),
   }),
 ];
