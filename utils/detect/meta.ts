@@ -200,7 +200,7 @@ export function readMeta(doc: Document, href: string, input: MetaInput = {}): Ar
   const srcLabels = '[资資]料[来來]源|信息[来來]源|文章[来來]源|稿件[来來]源|[来來]源';
   const source = metas.contentsource || labelled(info, srcLabels) || labelled(top, srcLabels);
 
-  const agencyLabels = '[发發]文机[关關]|[发發]文機關|[发發][布佈]机构|[发發]布機構|[发發]文[单單]位|[发發]布[单單]位|公开主体|制[发發]机关';
+  const agencyLabels = '[发發][布佈]机关|[发發]文机[关關]|[发發]文機關|[发發][布佈]机构|[发發]布機構|[发發]文[单單]位|[发發]布[单單]位|公开主体|制[发發]机关';
   const sponsor = FOOT_HOST.exec(tail);
   let agency =
     labelled(top, agencyLabels) ?? labelled(info, agencyLabels) ?? metas.publisher ?? metas['dc.publisher'] ?? sponsor?.[1] ?? sponsor?.[2];

@@ -99,7 +99,7 @@ export const SITE_ID = /^(?:(?:1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[12
 
 /** Names of CPPCC, people's congress and government bodies, as site names carry them. */
 const BODY_NAME =
-  /[省市州县縣区區盟旗国國](?:政[协協]|人大)|(?:政[协協]|人大)(?:[网網]|常委)|政治[协協]商|人民代表大[会會]|人民政府/;
+  /[省市州县縣区區盟旗国國](?:政[协協]|人大)|(?:政[协協]|人大)(?:[网網]|常委)|政治[协協]商|人民代表大[会會]|人民政府|[省市州县縣区區]政府/;
 
 /** How the names of government bodies end. */
 export const ORG = '(?:政府|委[员員][会會]|政[协協]|人大|常委[会會]|办公[厅室]|辦公[廳室]|[厅廳局])';
