@@ -2,5 +2,6 @@
 import type { BenchCase } from '../harness';
 import { plainPageCase } from './plain-page';
 import { typographyCase } from './typography';
+import { libraryCase } from './library';
 
-export const cases: BenchCase[] = [plainPageCase, typographyCase];
+export const cases: BenchCase[] = [plainPageCase, typographyCase, libraryCase];
