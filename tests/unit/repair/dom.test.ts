@@ -113,7 +113,7 @@ describe('repair on documents', () => {
     const requests: Array<[string, RequestInit]> = [];
     const fetcher: Fetcher = async (url, init) => {
       requests.push([url, init]);
-      return new Response(bytes, { headers: { 'content-type': 'text/html; charset=utf-8' } });
+      return new Response(new Uint8Array(bytes), { headers: { 'content-type': 'text/html; charset=utf-8' } });
     };
     const counts = await applyRepair(doc, 'http://www.example.gov.cn/a.html#top', fetcher);
     expect(requests).toHaveLength(1);
@@ -131,10 +131,10 @@ describe('repair on documents', () => {
     const html = '<html><head><title>关于做好春耕生产的通知</title></head><body><p>现就有关事项通知如下，请认真贯彻执行。</p></body></html>';
     const bytes = iconv.encode(html, 'gbk');
     const doc = makeDoc(new TextDecoder('utf-8').decode(bytes));
-    const noStore: Fetcher = async () => new Response(bytes, { headers: { 'cache-control': 'no-store' } });
+    const noStore: Fetcher = async () => new Response(new Uint8Array(bytes), { headers: { 'cache-control': 'no-store' } });
     expect(await repairMisdecodedPage(repairsOf(doc), 'http://a.gov.cn/', noStore)).toMatchObject({ nodes: 0, skipped: 'no-store' });
     const other = iconv.encode(html.replace('请认真', '务必'), 'gbk');
-    const changed: Fetcher = async () => new Response(other);
+    const changed: Fetcher = async () => new Response(new Uint8Array(other));
     expect(await repairMisdecodedPage(repairsOf(doc), 'http://a.gov.cn/', changed)).toMatchObject({ nodes: 0 });
     expect(doc.body.textContent).toContain('\uFFFD');
   });
