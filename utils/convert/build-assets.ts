@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONFIGS, dictionaryPath } from './configs';
@@ -13,9 +12,9 @@ import { compileDictionary } from './compile';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-function inputsHash(): string {
-  const require = createRequire(import.meta.url);
-  const pkg = readFileSync(require.resolve('opencc-js/package.json'), 'utf8');
+function inputsHash(root: string): string {
+  // opencc-js's exports map hides package.json, so it is read from node_modules directly.
+  const pkg = readFileSync(join(root, 'node_modules/opencc-js/package.json'), 'utf8');
   const h = createHash('sha256').update(pkg);
   for (const f of ['compile.ts', 'dict.ts', 'configs.ts']) h.update(readFileSync(join(here, f)));
   return h.digest('hex').slice(0, 16);
@@ -23,7 +22,7 @@ function inputsHash(): string {
 
 /** Writes (or reuses) every compiled dictionary; returns the files to copy into the build. */
 export function buildConvertAssets(root = resolve(here, '../..')): { absoluteSrc: string; relativeDest: string }[] {
-  const dir = join(root, 'node_modules/.cache/qingdu-convert', inputsHash());
+  const dir = join(root, 'node_modules/.cache/qingdu-convert', inputsHash(root));
   mkdirSync(dir, { recursive: true });
   return CONFIGS.map((name) => {
     const file = join(dir, `${name}.bin`);
