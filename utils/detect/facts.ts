@@ -3,7 +3,7 @@
  * URL and <head>; stage 1 two bounded DOM reads; stage 2 (government pages only) the body.
  * Never changes the page and never walks the whole DOM before stage 2.
  */
-import { cleanTitle } from './meta';
+import { cleanTitle } from './basic';
 import { pageText } from './text';
 import type { Facts } from './rules';
 
@@ -16,7 +16,7 @@ export function stage0(url: URL, metas: Record<string, string>, title: string): 
   const titleSites = parts.length > 1 ? parts.filter((p) => p !== longest) : parts;
   return {
     host: url.hostname,
-    url: url.host + url.pathname + url.search,
+    url: url.hostname + url.pathname + url.search,
     siteId: metas.siteidcode ?? '',
     names: [metas.sitename, metas['og:site_name'], ...titleSites, cleanTitle(title).site].filter(Boolean).join('\n'),
     govMeta: STANDARD_META.filter((n) => n in metas).length,

@@ -2,10 +2,11 @@
  * Detection: tells a government article, a government page and anything else apart, and reads
  * the article's metadata. Runs on every page, so it stops as soon as a page shows no sign of
  * being a government page: URL and <head> first, two bounded reads on Chinese pages, and the
- * body only on government pages. It reads the page and never changes it.
+ * body only on government pages. It reads the page and never changes it. The full metadata
+ * reader (meta.ts) is not imported here: it ships in the feature script.
  */
 import { stage0, stage1, stage2 } from './facts';
-import { canonicalUrl, cleanTitle, headMeta, readMeta } from './meta';
+import { canonicalUrl, cleanTitle, headMeta, headMetaRecord } from './basic';
 import { ARTICLE_MIN, fire, GOV_MIN, RULES, STAGE, WEAK_MAX, type Facts } from './rules';
 import type { Detection, Signal } from './types';
 
@@ -50,10 +51,12 @@ export function detectPage(doc: Document, href: string): Detection {
 
   gov += Math.min(weak, WEAK_MAX);
   const kind = gov < GOV_MIN ? 'none' : art >= ARTICLE_MIN ? 'article' : 'gov';
+  // The body-reading part of the metadata (source, agency, 文号…) waits for the feature script,
+  // which reads it after repairs (see feature.ts); this script carries only what <head> says.
   const meta =
     kind === 'none'
       ? { canonicalUrl: canonicalUrl(doc, href), title: cleanTitle(doc.title).title || undefined }
-      : readMeta(doc, href, { metas, body, top: facts.top, tail: facts.tail, article: kind === 'article' });
+      : headMetaRecord(doc, href, metas);
   return {
     kind,
     score: gov + art,
@@ -64,5 +67,3 @@ export function detectPage(doc: Document, href: string): Detection {
     body: kind === 'article' ? body : null,
   };
 }
-
-export { readMeta } from './meta';

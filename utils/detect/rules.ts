@@ -107,68 +107,65 @@ export const ORG = '(?:政府|委[员員][会會]|政[协協]|人大|常委[会�
 /** The body that runs the site, named in the footer before or after 主办 / 版权所有. */
 export const FOOT_HOST = new RegExp(`(?:主[办辦]|版[权權]所有)(?:单位|單位)?\\s*[：:]?\\s*(\\S{0,24}${ORG})|(\\S{2,30}${ORG})\\s*(?:主[办辦]|版[权權]所有)`);
 
-export const RULES: Rule[] = [
+/**
+ * The table. Columns: id, fact, test (regex, or the number the fact must reach, or null for
+ * "present"), gov weight, article weight, label, flags (W: weak CMS sign, N: fires when the
+ * regex does NOT match). Rows are kept as tuples: the table ships in the script on every page.
+ */
+type Row = [id: string, fact: FactName, test: RegExp | number | null, gov: number, art: number, label: string, flags?: 'W' | 'N'];
+
+const TABLE: Row[] = [
   // Host
-  { id: 'host', fact: 'host', re: /^(?:.+\.)?gov\.(?:cn|hk|tw|mo)$/, gov: 50, label: '政府网站域名 $' },
-  // Standard gov meta tags; SiteIDCode: 6-digit division code + 4 digits, or bm + 8 digits
-  {
-    id: 'site-id',
-    fact: 'siteId',
-    re: SITE_ID,
-    gov: 50,
-    label: '网站标识码 $',
-  },
-  { id: 'site-id-bad', fact: 'siteId', re: SITE_ID, not: true, gov: -15, label: '网站标识码格式不符 $' },
-  { id: 'gov-meta', fact: 'govMeta', min: 3, gov: 15, label: '政府网站规范元标签 $ 个' },
-  { id: 'name', fact: 'names', re: BODY_NAME, gov: 20, label: '机构名称 $' },
-  { id: 'art-meta', fact: 'artMeta', art: 20, label: '文章标题元标签' },
-  { id: 'pub-meta', fact: 'pubMeta', art: 15, label: '发布时间元标签 $' },
+  ['host', 'host', /^(?:.+\.)?gov\.(?:cn|hk|tw|mo)$/, 50, 0, '政府网站域名 $'],
+  // Standard gov meta tags
+  ['site-id', 'siteId', SITE_ID, 50, 0, '网站标识码 $'],
+  ['site-id-bad', 'siteId', SITE_ID, -15, 0, '网站标识码格式不符 $', 'N'],
+  ['gov-meta', 'govMeta', 3, 15, 0, '政府网站规范元标签 $ 个'],
+  ['name', 'names', BODY_NAME, 20, 0, '机构名称 $'],
+  ['art-meta', 'artMeta', null, 0, 20, '文章标题元标签'],
+  ['pub-meta', 'pubMeta', null, 0, 15, '发布时间元标签 $'],
   // URL shapes of the common government CMSs
-  { id: 'url-trs', fact: 'url', re: /\/t(?:19|20)\d{6}_\d+\.s?html?$/, gov: 10, weak: true, art: 30, label: 'TRS 文章网址' },
-  { id: 'url-hanweb', fact: 'url', re: /\/art\/\d{4}\/\d{1,2}\/\d{1,2}\/art_\d+_\d+\.html$/, gov: 10, weak: true, art: 30, label: '大汉文章网址' },
-  { id: 'url-content', fact: 'url', re: /\/content_\d+\.s?html?$/, gov: 5, weak: true, art: 30, label: 'content_N 文章网址' },
-  { id: 'url-post', fact: 'url', re: /\/content\/post_\d+\.html$/, gov: 10, weak: true, art: 30, label: 'post_N 文章网址' },
-  { id: 'url-gia', fact: 'url', re: /^(?:www\.)?info\.gov\.hk\/gia\/general\/\d{6}\/\d{2}\/p\d+\.htm$/i, art: 30, label: '香港新闻公报网址' },
-  { id: 'url-tw', fact: 'url', re: /\/news_content\.aspx\?/i, art: 30, label: '新闻内容网址' },
-  { id: 'url-col', fact: 'url', re: /\/col\/col\d+\//, gov: 10, weak: true, art: -15, label: '大汉栏目网址' },
-  { id: 'url-list', fact: 'url', re: /\/(?:index|list|default|news)(?:[_-]\d+)?\.(?:s?html?|aspx?|jsp)(?:\?|$)/i, art: -15, label: '栏目列表网址' },
-  { id: 'url-root', fact: 'url', re: /^[^/]+\/(?:\?.*)?$/, art: -20, label: '网站首页' },
+  ['url-trs', 'url', /\/t(?:19|20)\d{6}_\d+\.s?html?$/, 10, 30, 'TRS 文章网址', 'W'],
+  ['url-hanweb', 'url', /\/art\/\d{4}\/\d{1,2}\/\d{1,2}\/art_\d+_\d+\.html$/, 10, 30, '大汉文章网址', 'W'],
+  ['url-content', 'url', /\/content_\d+\.s?html?$/, 5, 30, 'content_N 文章网址', 'W'],
+  ['url-post', 'url', /\/content\/post_\d+\.html$/, 10, 30, 'post_N 文章网址', 'W'],
+  ['url-gia', 'url', /^(?:www\.)?info\.gov\.hk\/gia\/general\/\d{6}\/\d{2}\/p\d+\.htm$/i, 0, 30, '香港新闻公报网址'],
+  ['url-tw', 'url', /\/news_content\.aspx\?/i, 0, 30, '新闻内容网址'],
+  ['url-col', 'url', /\/col\/col\d+\//, 10, -15, '大汉栏目网址', 'W'],
+  ['url-list', 'url', /\/(?:index|list|default|news)(?:[_-]\d+)?\.(?:s?html?|aspx?|jsp)(?:\?|$)/i, 0, -15, '栏目列表网址'],
+  ['url-root', 'url', /^[^/]+\/(?:\?.*)?$/, 0, -20, '网站首页'],
   // Government-only badges
-  { id: 'badge', fact: 'badge', gov: 40, label: '政府网站标识 $' },
+  ['badge', 'badge', null, 40, 0, '政府网站标识 $'],
   // Footer
-  { id: 'foot-id', fact: 'tail', re: /[网網]站[标標][识識][码碼]\D{0,4}((?:[1-8]\d{9}|bm\d{8}))/i, gov: 40, label: '页脚网站标识码 $' },
-  {
-    id: 'foot-host',
-    fact: 'tail',
-    re: FOOT_HOST,
-    gov: 15,
-    label: '主办单位 $',
-  },
-  { id: 'foot-icp', fact: 'tail', re: /ICP[备備证證]/i, gov: 2, weak: true, label: 'ICP 备案号' },
-  { id: 'foot-psb', fact: 'tail', re: /公[网網]安[备備]/, gov: 3, weak: true, label: '公安备案号' },
+  ['foot-id', 'tail', /[网網]站[标標][识識][码碼]\D{0,4}((?:[1-8]\d{9}|bm\d{8}))/i, 40, 0, '页脚网站标识码 $'],
+  ['foot-host', 'tail', FOOT_HOST, 15, 0, '主办单位 $'],
+  ['foot-icp', 'tail', /ICP[备備证證]/i, 2, 0, 'ICP 备案号', 'W'],
+  ['foot-psb', 'tail', /公[网網]安[备備]/, 3, 0, '公安备案号', 'W'],
   // Page furniture
-  { id: 'crumb', fact: 'top', re: /(?:当前位置|當前位置|您的位置|所在位置|首[页頁])[^>＞»›]{0,16}[>＞»›]/, gov: 5, weak: true, label: '面包屑导航' },
-  {
-    id: 'info',
-    fact: 'top',
-    re: /(?:发布|發布|發佈|发文|成文|更新)(?:时间|時間|日期)\s*[：:]|[来來]源\s*[：:]/,
-    gov: 5,
-    weak: true,
-    art: 10,
-    label: '发布信息栏',
-  },
-  { id: 'font', fact: 'top', re: /字[体體号號][^大]{0,6}大\W{0,3}中\W{0,3}小/, gov: 10, weak: true, label: '字号【大 中 小】' },
-  { id: 'tools', fact: 'top', re: /打印本[页頁]|[关關][闭閉](?:窗口|本[页頁]|視窗)|我要[纠糾][错錯]|【打印】/, gov: 10, weak: true, label: '打印/关闭/纠错' },
-  { id: 'accesskey', fact: 'accesskey', gov: 10, weak: true, label: '无障碍导览 :::' },
+  ['crumb', 'top', /(?:当前位置|當前位置|您的位置|所在位置|首[页頁])[^>＞»›]{0,16}[>＞»›]/, 5, 0, '面包屑导航', 'W'],
+  ['info', 'top', /(?:发布|發布|發佈|发文|成文|更新)(?:时间|時間|日期)\s*[：:]|[来來]源\s*[：:]/, 5, 10, '发布信息栏', 'W'],
+  ['font', 'top', /字[体體号號][^大]{0,6}大\W{0,3}中\W{0,3}小/, 10, 0, '字号【大 中 小】', 'W'],
+  ['tools', 'top', /打印本[页頁]|[关關][闭閉](?:窗口|本[页頁]|視窗)|我要[纠糾][错錯]|【打印】/, 10, 0, '打印/关闭/纠错', 'W'],
+  ['accesskey', 'accesskey', null, 10, 0, '无障碍导览 :::', 'W'],
   // Body and structure
-  { id: 'container', fact: 'container', gov: 10, weak: true, label: '正文容器 $' },
-  { id: 'container-text', fact: 'containerChars', min: 100, art: 10, label: '正文容器有内容' },
-  { id: 'body', fact: 'bodyChars', min: 100, art: 25, label: '正文 $ 字' },
-  { id: 'body-long', fact: 'bodyChars', min: 800, art: 10, label: '长正文' },
-  { id: 'paras', fact: 'paras', min: 3, art: 5, label: '$ 个段落' },
-  { id: 'list', fact: 'datedLinks', min: 8, art: -25, label: '列表：$ 条带日期的链接' },
-  { id: 'list-long', fact: 'datedLinks', min: 20, art: -25, label: '长列表' },
+  ['container', 'container', null, 10, 0, '正文容器 $', 'W'],
+  ['container-text', 'containerChars', 100, 0, 10, '正文容器有内容'],
+  ['body', 'bodyChars', 100, 0, 25, '正文 $ 字'],
+  ['body-long', 'bodyChars', 800, 0, 10, '长正文'],
+  ['paras', 'paras', 3, 0, 5, '$ 个段落'],
+  ['list', 'datedLinks', 8, 0, -25, '列表：$ 条带日期的链接'],
+  ['list-long', 'datedLinks', 20, 0, -25, '长列表'],
 ];
+
+export const RULES: Rule[] = TABLE.map(([id, fact, test, gov, art, label, flag]) => ({
+  id,
+  fact,
+  ...(typeof test === 'number' ? { min: test } : test ? { re: test } : {}),
+  ...(gov ? { gov } : {}),
+  ...(art ? { art } : {}),
+  ...(flag === 'W' ? { weak: true as const } : flag === 'N' ? { not: true } : {}),
+  label,
+}));
 
 /** What a rule says about a fact value: the text for `$`, or null when it does not fire. */
 export function fire(rule: Rule, value: string | number): string | null {

@@ -4,10 +4,13 @@ import { convertFeature, textInPageScript } from '../convert/feature';
 import { typographyFeature } from '../typography';
 import { createArticleFeature } from '../library/article-feature';
 import { repairFeature } from '../repair';
+import { metaFeature } from '../detect/feature';
 
 export const features: Feature[] = [
   // Repairs garbled text first, so everything after it sees repaired text.
   repairFeature,
+  // Reads the full article metadata from the repaired page, before anything converts it.
+  metaFeature,
   // 简体/繁體 display; runs after repair, so it converts repaired text.
   convertFeature,
   typographyFeature,

@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { detectPage } from '@/utils/detect';
+import { metaFeature } from '@/utils/detect/feature';
+import type { PageContext } from '@/utils/page/feature';
 import type { Detection } from '@/utils/detect/types';
 import { labelledPages } from '../../fixtures/detect/load';
 
 const pages = labelledPages();
 
-function detect(html: string, url: string): Detection {
-  return detectPage(new DOMParser().parseFromString(html, 'text/html'), url);
+/** Detection as the always-on script makes it, then the metadata as the feature script completes it. */
+function detect(html: string, url: string): Detection & { headMeta: Detection['meta'] } {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const detection = detectPage(doc, url);
+  const headMeta = { ...detection.meta };
+  metaFeature.start({ doc, url: new URL(url), detection } as PageContext);
+  return { ...detection, headMeta };
 }
 
 const results = pages.map((p) => ({ page: p, got: detect(p.html, p.url) }));
@@ -66,6 +73,13 @@ describe('labelled detection pages', () => {
     for (const { page, got } of results) {
       if (got.kind === 'article') expect(got.body?.textContent?.length ?? 0, page.name).toBeGreaterThan(100);
       else expect(got.body, page.name).toBeNull();
+    }
+  });
+
+  it('already knows the canonical URL and what <head> says in the always-on script', () => {
+    for (const { page, got } of results) {
+      expect(got.headMeta.canonicalUrl, page.name).toBe(got.meta.canonicalUrl);
+      if (got.kind !== 'none' && !page.garble) expect(got.headMeta.title, page.name).toBeTruthy();
     }
   });
 
