@@ -3,5 +3,6 @@ import type { BenchCase } from '../harness';
 import { plainPageCase } from './plain-page';
 import { typographyCase } from './typography';
 import { libraryCase } from './library';
+import { repairCase } from './repair';
 
-export const cases: BenchCase[] = [plainPageCase, typographyCase, libraryCase];
+export const cases: BenchCase[] = [plainPageCase, typographyCase, libraryCase, repairCase];
