@@ -7,11 +7,13 @@ import { watchForCommands } from '@/utils/background/commands';
 import { watchForFeatureRequests } from '@/utils/background/inject';
 import { createMenus, watchForMenuClicks } from '@/utils/background/menus';
 import { saveFromTab, watchForBadges } from '@/utils/library/background';
+import { watchEarlyTypography } from '@/utils/typography/early-background';
 
 export default defineBackground(() => {
   watchForFeatureRequests();
   watchForCommands(saveFromTab);
   watchForMenuClicks(saveFromTab);
   watchForBadges();
+  watchEarlyTypography();
   browser.runtime.onInstalled.addListener(() => void createMenus());
 });

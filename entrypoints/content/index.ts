@@ -5,14 +5,14 @@
 import { isContentMessage } from '@/utils/messages';
 import { loadFullThroughBackground, startPage } from '@/utils/page/controller';
 import { onTabMessage } from '@/utils/page/ext';
-import { hideUntilEnlarged } from '@/utils/typography/early';
+import { revealEarlyLater } from '@/utils/typography/early';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_start',
   main(ctx) {
-    // On a site the reader enlarged, the article waits for its size instead of flashing small.
-    void hideUntilEnlarged(document, location.origin).catch(() => undefined);
+    // On a site the reader enlarged the article waits hidden for its size; never for long.
+    revealEarlyLater(document);
     const controller = startPage(document, ctx.signal, loadFullThroughBackground);
     const stopListening = onTabMessage((msg) => (isContentMessage(msg) ? controller.handle(msg) : undefined));
     ctx.onInvalidated(stopListening);

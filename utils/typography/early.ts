@@ -1,29 +1,32 @@
 /**
- * The early step of enlargement, run by the always-on script at document_start: on a site the
- * reader enlarged, known article containers stay hidden until the full script has applied the
- * size, so the next page never flashes small text. Must stay tiny (it ships in content.js) and
- * always gives the page back: the full script reveals it, and a timer does if nothing else does.
+ * The early step of enlargement, so the next page of an enlarged site never flashes small text:
+ * the background registers a CSS file (public/typography-early.css) for those sites that the
+ * browser applies before first paint and that keeps known article containers hidden until
+ * Qingdu has applied the size. Here: what the page side needs to give the article back.
+ * Must stay tiny (it ships in content.js) and must always reveal: the full script does once the
+ * size is on, and the always-on script does a short while after the page is parsed regardless.
  */
 import { domReady } from '../page/dom-ready';
-import { readPageSettings } from '../page/ext';
 
-export const EARLY_STYLE_ID = 'qingdu-early';
+/** Set on <html> to lift the early hiding; it stays, since the browser's injected sheet does. */
+export const SHOWN_ATTRIBUTE = 'data-qingdu-shown';
 /** Body containers of the content systems government sites use (TRS, UCAP, Hanweb, …). */
 export const KNOWN_BODY_SELECTORS = ['#zoom', '.TRS_Editor', '.TRS_UEDITOR', '.Custom_UnionStyle', '#UCAP-CONTENT', '.pages_content', '#ivs_content', '#con_con'];
 
-export async function hideUntilEnlarged(doc: Document, origin: string): Promise<void> {
-  const { settings, rule } = await readPageSettings(origin);
-  const scale = rule.scale ?? settings.scale;
-  if (rule.enable === 'never' || !(typeof scale === 'number' && scale > 1) || !doc.documentElement) return;
-  const style = doc.createElement('style');
-  style.id = EARLY_STYLE_ID;
-  style.textContent = `${KNOWN_BODY_SELECTORS.join()}{visibility:hidden!important}`;
-  doc.documentElement.appendChild(style);
-  await domReady(doc);
-  setTimeout(() => style.remove(), 2500);
+/** Lifts the early hiding, and only where it is in effect (otherwise the page is left alone). */
+export function revealEarly(doc: Document): void {
+  const html = doc.documentElement;
+  if (!html || html.hasAttribute(SHOWN_ATTRIBUTE)) return;
+  const view = doc.defaultView;
+  for (const el of doc.querySelectorAll(KNOWN_BODY_SELECTORS.join())) {
+    if (view?.getComputedStyle(el).visibility === 'hidden') {
+      html.setAttribute(SHOWN_ATTRIBUTE, '');
+      return;
+    }
+  }
 }
 
-/** Called once the size is applied (or Qingdu decided not to act). */
-export function revealEarly(doc: Document): void {
-  doc.getElementById(EARLY_STYLE_ID)?.remove();
+/** The always-on script's safety net: whatever happens, the article shows 2.5 s after parsing. */
+export function revealEarlyLater(doc: Document, delayMs = 2500): void {
+  void domReady(doc).then(() => setTimeout(() => revealEarly(doc), delayMs));
 }

@@ -1,10 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createTypographyFeature } from '@/utils/typography';
-import { EARLY_STYLE_ID, hideUntilEnlarged, revealEarly } from '@/utils/typography/early';
 import { Enlarger, findParts } from '@/utils/typography/enlarge';
 import { ATTR, STYLE_ID } from '@/utils/typography/style';
-import { DEFAULT_SETTINGS, SITE_RULES_KEY, getSiteRule, siteRulesItem, updateSiteRule } from '@/utils/storage';
+import { DEFAULT_SETTINGS, SITE_RULES_KEY, getSiteRule, updateSiteRule } from '@/utils/storage';
 import type { PageContext } from '@/utils/page/feature';
 import type { PageState } from '@/utils/messages';
 
@@ -100,19 +99,6 @@ describe('typography feature and per-site storage', () => {
     await feature.start(page);
     expect(await feature.handle!({ type: 'cycleScript' }, page)).toBeUndefined();
     feature.stop();
-  });
-
-  it('the early step hides known containers only on sites the reader enlarged, and reveals them', async () => {
-    await hideUntilEnlarged(document, ORIGIN);
-    expect(document.getElementById(EARLY_STYLE_ID)).toBeNull();
-    await siteRulesItem.setValue({ [ORIGIN]: { scale: 1.5 } });
-    await hideUntilEnlarged(document, ORIGIN);
-    expect(document.getElementById(EARLY_STYLE_ID)?.textContent).toContain('#zoom');
-    revealEarly(document);
-    expect(document.getElementById(EARLY_STYLE_ID)).toBeNull();
-    await siteRulesItem.setValue({ [ORIGIN]: { scale: 1.5, enable: 'never' } });
-    await hideUntilEnlarged(document, ORIGIN);
-    expect(document.getElementById(EARLY_STYLE_ID)).toBeNull();
   });
 
   it('enlarger marks new text that arrives in the body later', async () => {
