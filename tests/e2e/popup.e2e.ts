@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
-import { fixtureText } from './harness/fixtures';
+import { fixtureText, SEED_HOST, SEED_PAGE, SEED_PATH } from './harness/fixtures';
 import { launch, type TestPage } from './harness/browsers';
 import { browserName, qingduKind, useE2E } from './harness/setup';
 
@@ -101,6 +101,45 @@ describe(`popup in ${browserName}`, () => {
 
     // Announcements are polite and nothing went wrong along the way.
     expect(await popup.evaluate(() => document.querySelector('[aria-live=polite].live')?.textContent)).toMatch(/阅读模式/);
+    expect(await popup.evaluate(() => document.querySelector('.popup .error')?.textContent ?? null)).toBeNull();
+    await popup.close();
+    await page.close();
+  });
+
+  it('holds the library: 收藏本文 saves the article and the saved list shows it', async () => {
+    const { page, popup } = await openArticle('www.save.gov.cn');
+    await popup.waitFor('the save button', () => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === '收藏本文'));
+    await popup.clickByName('收藏本文');
+    await popup.waitFor('已收藏', () => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === '已收藏'));
+    await popup.waitFor('the saved list in the popup', () => document.querySelector('.library')?.textContent?.includes('湖北省人民政府关于加强老年人阅读服务的通知'));
+    expect(await popup.evaluate(() => !!document.querySelector('#lib-search'))).toBe(true);
+    await popup.close();
+    await page.close();
+  });
+
+  it('shows what was repaired on the reader’s garbled page, and 修复乱码 / 显示原文 switch the repairs', async () => {
+    const page = await e2e.session.open(e2e.server.html(SEED_HOST, SEED_PATH, fixtureText(SEED_PAGE)));
+    await page.waitFor('Qingdu to mark the article', qingduKind);
+    const crumb = () => document.querySelector('.position')?.textContent ?? null;
+    expect(await page.evaluate(crumb)).toBe('首頁 >自身建設 >機關黨建');
+    const popup = await e2e.session.openPopupFor(page);
+    await popup.waitFor('the page status', kindText);
+    const summary = await popup.evaluate(() => document.querySelector('.repairs summary')?.textContent ?? '');
+    expect(summary).toMatch(/^已修复 \d+ 处乱码$/);
+    await popup.click('.repairs summary');
+    expect(await popup.evaluate(() => (document.querySelector('.repairs') as HTMLDetailsElement).open)).toBe(true);
+    expect(await popup.evaluate(() => [...document.querySelectorAll('.repairs li')].some((li) => /^夹在文字中的拼音：\d+ 处$/.test(li.textContent ?? '')))).toBe(true);
+
+    await popup.clickByName('修复乱码', 'switch');
+    await page.waitFor('the garbled original', () => document.querySelector('.position')?.textContent === '首頁(yè) >自身建設(shè) >機(jī)關(guān)黨建');
+    await popup.clickByName('修复乱码', 'switch');
+    await page.waitFor('the repaired page', () => document.querySelector('.position')?.textContent === '首頁 >自身建設 >機關黨建');
+
+    await popup.clickByName('显示原文');
+    await page.waitFor('the page as it came', () => document.querySelector('.position')?.textContent === '首頁(yè) >自身建設(shè) >機(jī)關(guān)黨建');
+    await popup.waitFor('显示原文 pressed', () => [...document.querySelectorAll('button')].find((b) => b.textContent === '显示原文')?.getAttribute('aria-pressed') === 'true');
+    await popup.clickByName('显示原文');
+    await page.waitFor('the repaired page', () => document.querySelector('.position')?.textContent === '首頁 >自身建設 >機關黨建');
     expect(await popup.evaluate(() => document.querySelector('.popup .error')?.textContent ?? null)).toBeNull();
     await popup.close();
     await page.close();

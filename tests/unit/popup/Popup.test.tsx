@@ -219,6 +219,13 @@ describe('popup', () => {
     await waitFor(() => expect(reload).toHaveBeenCalledWith(tab.id));
   });
 
+  it('mounts the library: 收藏本文 for the tab and the saved list with 搜索收藏', async () => {
+    const tab = await fakeTab(articleState());
+    await openPopup(tab.tabId);
+    expect(await screen.findByRole('button', { name: '收藏本文' })).toBeTruthy();
+    expect(await screen.findByRole('searchbox', { name: '搜索收藏' }).catch(() => screen.getByLabelText('搜索收藏'))).toBeTruthy();
+  });
+
   it('speaks English when the locale is English', async () => {
     setLocale('en');
     const tab = await fakeTab(articleState());
