@@ -135,7 +135,6 @@ function swapLooksGarbled(step: Step, text: string): boolean {
 }
 
 const STEPS: Step[] = ['A', 'B', 'E', 'Ab', 'Eb'];
-const UTF8_STEPS: Step[] = ['A', 'Ab'];
 const LATIN_STEPS: Step[] = ['B'];
 const UTF8_LAYERS: Step[] = ['A', 'B', 'Ab'];
 const CLASS_OF: Record<Step, RepairClass> = { A: 'A', Ab: 'A', B: 'B', E: 'E', Eb: 'E' };
@@ -176,21 +175,54 @@ const LATIN_RUN = /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u019
 const WIDE_RUN = /[^\u0000-\u007f\s\u00a0\u3000]+/g;
 
 /** Splits a failed run into islands that decode cleanly as UTF-8 from a GBK/Big5 re-encoding. */
+/**
+ * The GBK char boundaries k > i up to which the bytes from char i decode as UTF-8 without error
+ * and end on a sequence boundary (a lost byte counts as any continuation byte).
+ */
+function utf8Ends(bytes: number[][], i: number): number[] {
+  const ends: number[] = [];
+  let need = 0;
+  for (let k = i; k < bytes.length; k++) {
+    for (const b of bytes[k]) {
+      if (need > 0) {
+        if (b !== LOST && (b < 0x80 || b > 0xbf)) return ends;
+        need--;
+      } else if (b === LOST) need = 0;
+      else if (b < 0x80) need = 0;
+      else if (b >= 0xc2 && b <= 0xdf) need = 1;
+      else if (b >= 0xe0 && b <= 0xef) need = 2;
+      else if (b >= 0xf0 && b <= 0xf4) need = 3;
+      else return ends;
+    }
+    if (need === 0 || k === bytes.length - 1) ends.push(k + 1);
+  }
+  return ends;
+}
+
 function islands(run: string, at: RunContext): Array<{ start: number; end: number; text: string; cls: RepairClass }> {
   const chars = Array.from(run);
+  const bytes: number[][] = [];
+  for (const c of chars) {
+    const b = encodeLegacy(c, 'gbk');
+    if (!b) return []; // not GBK text at all
+    bytes.push(b);
+  }
   const found: Array<{ start: number; end: number; text: string; cls: RepairClass }> = [];
   let i = 0;
   while (i < chars.length - 1) {
     let best: { end: number; text: string; cls: RepairClass } | null = null;
-    // Longest island first; islands are short in mixed text, so cap the search.
-    for (let j = Math.min(chars.length, i + 400); j >= i + 2; j--) {
-      const piece = chars.slice(i, j).join('');
-      // Only a strict UTF-8 decode is evidence enough inside mixed text; a Big5/GBK swap decodes
-      // almost any pair and would turn rare names into other characters.
-      const r = undoLayers(piece, { before: at.before + chars.slice(0, i).join(''), atEnd: at.atEnd && j === chars.length }, 2, UTF8_STEPS);
-      if (r) {
-        best = { end: j, ...r };
-        break;
+    // Only where a UTF-8 sequence can start; longest clean extent first, a few shorter ones after.
+    if (bytes[i][0] >= 0xc2 && bytes[i][0] <= 0xf4) {
+      const ends = utf8Ends(bytes, i).filter((e) => e >= i + 2);
+      for (const j of ends.reverse().slice(0, 4)) {
+        const piece = chars.slice(i, j).join('');
+        // Only a strict UTF-8 decode is evidence enough inside mixed text; a Big5/GBK swap decodes
+        // almost any pair and would turn rare names into other characters.
+        const r = undoLayers(piece, { before: at.before + chars.slice(Math.max(0, i - 8), i).join(''), atEnd: at.atEnd && j === chars.length }, 2, ['A']);
+        if (r) {
+          best = { end: j, ...r };
+          break;
+        }
       }
     }
     if (best) {
@@ -492,9 +524,20 @@ export interface RepairOptions extends MojibakeContext {
   pinyinPage?: boolean;
 }
 
+const MAYBE_ASCII_WORK = /&#|\\u[0-9a-fA-F]{4}|%[0-9A-Fa-f]{2}|[?(（]|烫烫烫|屯屯屯/;
+
+/** Text that no class can change: only ASCII, spaces and common characters, nothing to decode. */
+function plainlyClean(text: string): boolean {
+  if (MAYBE_ASCII_WORK.test(text)) return false;
+  const set = commonSet();
+  for (const c of text) if (c > '\u007f' && c !== '\u00a0' && c !== '\u3000' && !set.has(c)) return false;
+  return true;
+}
+
 /** Runs every text class in order: G, A/B/E/F, D, H, I. */
 export function repairText(text: string, options: RepairOptions = {}): TextRepair {
   const counts: TextRepair['counts'] = {};
+  if (plainlyClean(text)) return { text, counts };
   let out = decodeReferences(text, counts, options);
   out = repairMojibake(out, counts, options);
   out = markLost(out, counts);

@@ -136,6 +136,9 @@ describe('repair classes on government prose', () => {
     expect(markLost('通知锟斤拷锟斤拷如下烫烫烫烫和屯屯屯', counts)).toBe(`通知${LOST_MARK}如下${LOST_MARK}和${LOST_MARK}`);
     expect(counts).toEqual({ D: 3 });
     expect(markLost('他烫了烫手，屯兵边境')).toBe('他烫了烫手，屯兵边境');
+    // Through the whole pipeline too: 烫 and 屯 are common characters.
+    expect(repairText('变量的值是烫烫烫烫烫烫').text).toBe(`变量的值是${LOST_MARK}`);
+    expect(repairText('内存里全是屯屯屯屯').text).toBe(`内存里全是${LOST_MARK}`);
   });
 
   it('H: slipped boilerplate re-aligns and leaked tag text is removed', () => {
