@@ -3,7 +3,7 @@
  * all in the extension's origin): stores, indexes and the schema migrations, one step per
  * version. A migration may reshape records but must never drop one.
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB, wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { ArticleRecord, TextRecord } from './types';
 import { type Fold, loadFold } from './fold';
 import { indexTokens } from './tokenize';
@@ -75,6 +75,8 @@ const steps: Record<number, (db: LibraryDB, tx: UpgradeTx, fold: Fold | undefine
     articles.createIndex('savedAt', 'savedAt');
   },
   async 1(db, tx, fold) {
+    // An empty database created by opening without a version has no stores yet.
+    if (!db.objectStoreNames.contains('articles')) steps[0](db, tx, fold);
     const articles = tx.objectStore('articles');
     articles.createIndex('keys', 'keys', { multiEntry: true });
     articles.createIndex('site', 'site');
@@ -131,21 +133,29 @@ export function upgradeRecordV1(old: ArticleRecordV1): ArticleRecord {
   };
 }
 
-/** Whether an existing database older than `version` may need its records reindexed. */
-async function mayMigrate(name: string, version: number): Promise<boolean> {
-  try {
-    const found = (await indexedDB.databases()).find((d) => d.name === name);
-    return !!found && (found.version ?? 0) >= 1 && (found.version ?? 0) < version;
-  } catch {
-    return true;
-  }
+/** Opens at whatever version the database has (creating an empty version-1 one when there is none). */
+function openCurrent(name: string): Promise<IDBDatabase | undefined> {
+  return new Promise((resolve) => {
+    const request = indexedDB.open(name);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => resolve(undefined);
+    request.onblocked = () => resolve(undefined);
+  });
 }
 
 /** Opens (and if needed upgrades) the library. `version` is for migration tests only. */
 export async function openLibraryDB(name = DB_NAME, version = SCHEMA_VERSION): Promise<LibraryDB> {
+  // The common case, a library already at this version, opens once and loads no dictionaries.
+  const current = await openCurrent(name);
+  if (current && current.version === version && current.objectStoreNames.contains('articles')) {
+    current.onversionchange = () => current.close();
+    return wrap(current) as unknown as LibraryDB;
+  }
   // Reindexing old records needs the fold, which must be ready before the upgrade transaction
-  // starts; a library already at this version opens without loading the dictionaries.
-  const fold = (await mayMigrate(name, version)) ? await loadFold() : undefined;
+  // starts (an upgrade cannot wait for anything but the database).
+  const hasRecords = !current || current.objectStoreNames.contains('articles');
+  current?.close();
+  const fold = hasRecords ? await loadFold() : undefined;
   return openDB<LibrarySchema>(name, version, {
     async upgrade(db, oldVersion, newVersion, tx) {
       try {

@@ -28,10 +28,23 @@ export function buildFoldMap(variantsRev: string[], toSimplified: string): Map<s
 }
 
 export function foldWith(map: Map<string, string>): Fold {
+  // Most characters fold to themselves, so copy unchanged stretches in one slice.
   return (text) => {
     let out = '';
-    for (const ch of text) out += map.get(ch) ?? ch;
-    return out.toLowerCase();
+    let last = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code < 0x3400) continue;
+      const wide = code >= 0xd800 && code <= 0xdbff;
+      const ch = wide ? text.slice(i, i + 2) : text[i];
+      const to = map.get(ch);
+      if (to !== undefined) {
+        out += text.slice(last, i) + to;
+        last = i + ch.length;
+      }
+      if (wide) i++;
+    }
+    return (last ? out + text.slice(last) : text).toLowerCase();
   };
 }
 

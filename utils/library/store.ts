@@ -306,6 +306,11 @@ export function confirms(meta: ArticleRecord, text: string, phrases: string[], f
   return phrases.every((phrase) => haystack.includes(phrase));
 }
 
+/** Whether the index alone decides the query (one Han pair or character, or one word prefix). */
+function indexIsExact(phrases: string[], tokens: { token: string; prefix: boolean }[]): boolean {
+  return phrases.length === 1 && tokens.length === 1 && phrases[0] === tokens[0].token;
+}
+
 async function search(query: string, filters: Filters, limit: number, db: LibraryDB): Promise<ListResult> {
   const fold = await loadFold();
   const folded = fold(query);
@@ -318,17 +323,26 @@ async function search(query: string, filters: Filters, limit: number, db: Librar
   let candidates = [...sets[0]];
   for (const set of sets.slice(1)) candidates = candidates.filter((id) => set.has(id));
   candidates.sort((a, b) => b - a);
+  const exact = indexIsExact(phrases, tokens);
   const items: ArticleRecord[] = [];
   const tx = db.transaction(['articles', 'texts']);
   const articles = tx.objectStore('articles');
   const texts = tx.objectStore('texts');
-  for (const id of candidates) {
-    const meta = await articles.get(id);
-    if (!meta || !passes(meta, filters)) continue;
-    const text = await texts.get(id);
-    if (!confirms(meta, text?.text ?? '', phrases, fold)) continue;
-    if (items.length === limit) return { items, more: true };
-    items.push(meta);
+  // Read candidates in batches: the requests of a batch run back to back in the database.
+  const batch = limit + 1;
+  for (let start = 0; start < candidates.length && items.length <= limit; start += batch) {
+    const ids = candidates.slice(start, start + batch);
+    const [metas, bodies] = await Promise.all([
+      Promise.all(ids.map((id) => articles.get(id))),
+      exact ? undefined : Promise.all(ids.map((id) => texts.get(id))),
+    ]);
+    for (let i = 0; i < ids.length; i++) {
+      const meta = metas[i];
+      if (!meta || !passes(meta, filters)) continue;
+      if (!exact && !confirms(meta, bodies?.[i]?.text ?? '', phrases, fold)) continue;
+      if (items.length === limit) return { items, more: true };
+      items.push(meta);
+    }
   }
   return { items, more: false };
 }

@@ -9,10 +9,14 @@ const v1 = JSON.parse(readFileSync('tests/fixtures/library/v1-articles.json', 'u
 
 /** Writes the fixture the way version 1 stored it: one store, text inside each record. */
 async function seedV1(name: string) {
-  const db = await openLibraryDB(name, 1);
-  const tx = db.transaction('articles' as never, 'readwrite');
-  for (const record of v1) await (tx.objectStore('articles' as never) as unknown as IDBObjectStore).put(record);
-  await tx.done;
+  const db = await openDB(name, 1, {
+    upgrade(v1) {
+      const articles = v1.createObjectStore('articles', { keyPath: 'id' });
+      articles.createIndex('key', 'key', { unique: true });
+      articles.createIndex('savedAt', 'savedAt');
+    },
+  });
+  for (const record of v1) await db.put('articles', record);
   db.close();
 }
 
