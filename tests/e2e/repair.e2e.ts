@@ -68,6 +68,9 @@ describe(`garbled-text repair in ${browserName}`, () => {
     expect(body).not.toContain('a href=');
     expect(await page.evaluate(text, '.info')).toContain('字體大小：【大');
     expect(await page.evaluate(() => document.title)).toBe('省政協機關開展“黨旗引領、攜手前行——我為精準扶貧辦實事”活動');
+    // `以?shī)^戰`: the character is lost with its note; a subtle mark with a tooltip says so.
+    expect(body).toContain('以〓戰到底');
+    expect(await page.evaluate(() => document.querySelector('.qingdu-lost')?.getAttribute('title'))).toContain('丢失');
 
     const state = await send(page, { type: 'getState' });
     expect(state.repair.applied).toBe(true);
@@ -79,6 +82,7 @@ describe(`garbled-text repair in ${browserName}`, () => {
     expect(off.repair).toEqual({ applied: false, total: 0, byClass: {} });
     expect(await page.evaluate(texts)).toEqual(await page.evaluate(servedTexts));
     expect(await page.evaluate(text, '.position')).toBe('首頁(yè) >自身建設(shè) >機(jī)關(guān)黨建');
+    expect(await page.evaluate(() => document.querySelectorAll('.qingdu-lost').length)).toBe(0);
 
     const on = await send(page, { type: 'setRepair', applied: true });
     expect(on.repair.applied).toBe(true);

@@ -5,6 +5,7 @@
  */
 import { hasChineseText } from '../detect/chinese';
 import { isPinyinSpam, pinyinStats, repairTexts, type RepairClass } from './classes';
+import { LOST_MARK } from './common';
 
 export const SKIP_SELECTOR =
   'script,style,code,pre,textarea,input,select,option,kbd,samp,noscript,svg,math,template,' +
@@ -18,6 +19,17 @@ export interface RepairCounts {
 interface Record_ {
   original: string;
   repaired: string;
+  /** Nodes added after this one to show lost text (mark spans and the text between them). */
+  added: Node[];
+}
+
+/** The class and tooltip of the mark shown where text is lost for good. */
+export const LOST_CLASS = 'qingdu-lost';
+const LOST_TITLE = '此处原文已丢失，无法恢复';
+const LOST_STYLE = 'color:#8a8a8a;border-bottom:1px dotted currentColor;cursor:help';
+
+function marks(s: string): number {
+  return s.split(LOST_MARK).length - 1;
 }
 
 /** Everything repair changed on one document. */
@@ -38,7 +50,7 @@ export class DocumentRepairs {
     const rec = this.records.get(node);
     if (rec) rec.repaired = text;
     else {
-      this.records.set(node, { original: node.data, repaired: text });
+      this.records.set(node, { original: node.data, repaired: text, added: [] });
       this.nodes.push(node);
     }
     node.data = text;
@@ -50,11 +62,41 @@ export class DocumentRepairs {
     this.counts.total += n;
   }
 
+  /**
+   * Wraps each mark of lost text that repair introduced in a subtle span with a tooltip, so the
+   * reader sees that (and why) something is missing. Not in the title, which holds only text.
+   */
+  showLost(): void {
+    for (const node of this.nodes) {
+      const rec = this.records.get(node);
+      if (!rec || rec.added.length || marks(rec.original) || !marks(rec.repaired)) continue;
+      if (!node.parentElement || node.parentElement.closest('title')) continue;
+      let rest: Text = node;
+      for (let at = rest.data.indexOf(LOST_MARK); at >= 0; at = rest.data.indexOf(LOST_MARK)) {
+        const mark = rest.splitText(at);
+        rest = mark.splitText(1);
+        const span = this.doc.createElement('span');
+        span.className = LOST_CLASS;
+        span.title = LOST_TITLE;
+        span.setAttribute('style', LOST_STYLE);
+        mark.replaceWith(span);
+        span.append(mark);
+        rec.added.push(span, rest);
+      }
+    }
+  }
+
   /** Puts every original back; text the page itself changed since is left as the page set it. */
   revert(): void {
     for (const node of this.nodes) {
       const rec = this.records.get(node);
-      if (rec && node.data === rec.repaired) node.data = rec.original;
+      if (rec) {
+        const now = node.data + rec.added.map((n) => n.textContent ?? '').join('');
+        if (now === rec.repaired) {
+          for (const n of rec.added) n.parentNode?.removeChild(n);
+          node.data = rec.original;
+        }
+      }
       this.records.delete(node);
     }
     this.nodes = [];
@@ -123,6 +165,7 @@ export function repairDocumentText(repairs: DocumentRepairs): void {
     repairs.set(nodes[i], r.text);
     for (const [cls, n] of Object.entries(r.counts)) repairs.count(cls as RepairClass, n ?? 0);
   });
+  repairs.showLost();
 }
 
 const sessions = new WeakMap<Document, DocumentRepairs>();

@@ -82,9 +82,16 @@ describe('repair on documents', () => {
 
   it('marks lost text with a visible mark and counts it', async () => {
     const doc = makeDoc('<body><p>本次会议锟斤拷锟斤拷审议通过了有关事项。</p></body>');
+    const before = snapshot(doc);
     const counts = await applyRepair(doc, 'https://www.gov.cn/x.htm', noFetch);
     expect(doc.body.textContent).toBe(`本次会议${LOST_MARK}审议通过了有关事项。`);
     expect(counts.byClass).toEqual({ D: 1 });
+    const mark = doc.querySelector('p > span.qingdu-lost')!;
+    expect(mark.textContent).toBe(LOST_MARK);
+    expect(mark.getAttribute('title')).toContain('丢失');
+    revertRepair(doc);
+    expect(snapshot(doc)).toBe(before);
+    expect(doc.querySelector('p')!.childNodes).toHaveLength(1);
   });
 
   it('leaves a clean page, a blog with 曌(zhào) and a Japanese page untouched', async () => {
