@@ -12,10 +12,11 @@ import { looksMisdecoded, repairMisdecodedPage, type Fetcher } from './refetch';
 
 const RANK: Record<PageKind, number> = { none: 0, gov: 1, article: 2 };
 
-/** The page's fetch: in Firefox `content.fetch` reads with the page's own cache and cookies. */
+/**
+ * The content script's own fetch: same-origin in Chromium; in Firefox an extension request under
+ * the host permission, with the page's cookies. (`content.fetch` would need cloned arguments.)
+ */
 function pageFetch(): Fetcher {
-  const content = (globalThis as { content?: { fetch?: Fetcher } }).content;
-  if (content?.fetch) return (url, init) => content.fetch!(url, init);
   return (url, init) => fetch(url, init);
 }
 
