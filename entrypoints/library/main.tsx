@@ -1,16 +1,19 @@
 import { render } from 'preact';
+import { useState } from 'preact/hooks';
 import { LibraryPanel } from '@/components/library/LibraryPanel';
 import { LibraryTools } from '@/components/library/LibraryTools';
 import '@/components/common/base.css';
 
 function LibraryPage() {
+  // The tools ask the browser for storage usage, which can be slow: only once they are shown.
+  const [tools, setTools] = useState(false);
   return (
     <main class="lib-full">
       <h1>清读收藏库</h1>
       <LibraryPanel full />
-      <details>
+      <details onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && setTools(true)}>
         <summary>导出、导入与存储</summary>
-        <LibraryTools />
+        {tools && <LibraryTools />}
       </details>
     </main>
   );

@@ -49,8 +49,9 @@ const savedShown = () => Array.from(document.querySelectorAll('button')).some((e
 
 async function wipe(e2e: ReturnType<typeof useE2E>) {
   const page = await e2e.session.openExtensionPage('library.html');
-  await page.waitFor('library tools', () => document.querySelector('.lib-tools'));
+  await page.waitFor('the library page', () => document.querySelector('.lib-full details'));
   await page.evaluate(() => ((document.querySelector('.lib-full details') as HTMLDetailsElement).open = true));
+  await page.waitFor('library tools', () => document.querySelector('.lib-tools'));
   await page.clickByName('清空收藏库');
   await page.clickByName('确认清空');
   await page.waitFor('an empty library', () => document.querySelector('.lib-empty'));
@@ -158,6 +159,7 @@ describe(`library in ${browserName}`, () => {
       };
       (document.querySelector('.lib-full details') as HTMLDetailsElement).open = true;
     });
+    await library.waitFor('library tools', () => document.querySelector('.lib-tools'));
     const exportAs = async (name: string, count: number) => {
       await library.clickByName(name);
       await library.waitFor(`${name} done`, (n: number) => (window as unknown as { exported: Blob[] }).exported.length === n, count);

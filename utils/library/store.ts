@@ -274,23 +274,39 @@ export async function listArticles(options: ListOptions = {}, db?: LibraryDB): P
   const limit = options.limit ?? 50;
   const query = options.query?.trim();
   if (query) return search(query, options, limit, db);
-  const items: ArticleRecord[] = [];
   const tx = db.transaction('articles');
-  const source =
+  const keyRange = (value: IDBValidKey) => IDBKeyRange.only(value);
+  // Keys first (small), then the newest records in batches: far fewer round trips than a cursor.
+  const ids =
     options.site !== undefined
-      ? tx.store.index('site').openCursor(IDBKeyRange.only(options.site), 'prev')
+      ? await tx.store.index('site').getAllKeys(keyRange(options.site))
       : options.year !== undefined
-        ? tx.store.index('year').openCursor(IDBKeyRange.only(options.year), 'prev')
+        ? await tx.store.index('year').getAllKeys(keyRange(options.year))
         : options.tag !== undefined
-          ? tx.store.index('tags').openCursor(IDBKeyRange.only(options.tag), 'prev')
-          : tx.store.openCursor(null, 'prev');
-  let cursor = await source;
-  while (cursor) {
-    if (passes(cursor.value, options)) {
+          ? await tx.store.index('tags').getAllKeys(keyRange(options.tag))
+          : await tx.store.getAllKeys();
+  ids.sort((a, b) => b - a);
+  return collect(ids, limit, (id) => tx.store.get(id), (meta) => passes(meta, options));
+}
+
+/** Reads records for ids (newest first) in batches until `limit` pass, plus one to know of more. */
+async function collect(
+  ids: number[],
+  limit: number,
+  get: (id: number) => Promise<ArticleRecord | undefined>,
+  keep: (meta: ArticleRecord, index: number) => boolean | Promise<boolean>,
+): Promise<ListResult> {
+  const items: ArticleRecord[] = [];
+  const batch = limit + 1;
+  for (let start = 0; start < ids.length; start += batch) {
+    const slice = ids.slice(start, start + batch);
+    const metas = await Promise.all(slice.map(get));
+    for (let i = 0; i < slice.length; i++) {
+      const meta = metas[i];
+      if (!meta || !(await keep(meta, start + i))) continue;
       if (items.length === limit) return { items, more: true };
-      items.push(cursor.value);
+      items.push(meta);
     }
-    cursor = await cursor.continue();
   }
   return { items, more: false };
 }
@@ -317,34 +333,35 @@ async function search(query: string, filters: Filters, limit: number, db: Librar
   const phrases = normalizeQuery(folded);
   const tokens = queryTokens(folded);
   if (!tokens.length) return { items: [], more: false };
-  // Fewest candidates first, so the intersection stays small.
-  const sets = await Promise.all(tokens.map((t) => idsFor(db, t)));
-  sets.sort((a, b) => a.size - b.size);
-  let candidates = [...sets[0]];
-  for (const set of sets.slice(1)) candidates = candidates.filter((id) => set.has(id));
-  candidates.sort((a, b) => b - a);
   const exact = indexIsExact(phrases, tokens);
-  const items: ArticleRecord[] = [];
+  // Only the rarest token's articles are read: every match contains it, and the phrase check
+  // below decides the rest.
+  const counts = await Promise.all(
+    tokens.map((t) => db.countFromIndex('search', 'grams', t.prefix ? IDBKeyRange.bound(t.token, `${t.token}\uffff`) : IDBKeyRange.only(t.token))),
+  );
+  const rarest = tokens[counts.indexOf(Math.min(...counts))];
+  if (Math.min(...counts) === 0) return { items: [], more: false };
+  const candidates = [...(await idsFor(db, rarest))].sort((a, b) => b - a);
   const tx = db.transaction(['articles', 'texts']);
   const articles = tx.objectStore('articles');
   const texts = tx.objectStore('texts');
-  // Read candidates in batches: the requests of a batch run back to back in the database.
-  const batch = limit + 1;
-  for (let start = 0; start < candidates.length && items.length <= limit; start += batch) {
-    const ids = candidates.slice(start, start + batch);
-    const [metas, bodies] = await Promise.all([
-      Promise.all(ids.map((id) => articles.get(id))),
-      exact ? undefined : Promise.all(ids.map((id) => texts.get(id))),
-    ]);
-    for (let i = 0; i < ids.length; i++) {
-      const meta = metas[i];
-      if (!meta || !passes(meta, filters)) continue;
-      if (!exact && !confirms(meta, bodies?.[i]?.text ?? '', phrases, fold)) continue;
-      if (items.length === limit) return { items, more: true };
-      items.push(meta);
-    }
-  }
-  return { items, more: false };
+  const bodies = new Map<number, Promise<TextRecord | undefined>>();
+  return collect(
+    candidates,
+    limit,
+    (id) => {
+      // Start reading the text alongside its record, within the same batch.
+      if (!exact) bodies.set(id, texts.get(id));
+      return articles.get(id);
+    },
+    async (meta) => {
+      if (!passes(meta, filters)) return false;
+      if (exact) return true;
+      const body = await bodies.get(meta.id);
+      bodies.delete(meta.id);
+      return confirms(meta, body?.text ?? '', phrases, fold);
+    },
+  );
 }
 
 export interface Facets {
