@@ -83,7 +83,7 @@ export async function measureLoad(session: Session, url: string, settle: (page: 
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   const before = await metrics(cdp);
   await page.goto(url);
-  await settle(page);
+  await withTimeout(settle(page), 30_000, `settling ${url}`);
   const after = await metrics(cdp);
   await cdp.detach();
   await page.close();
@@ -93,6 +93,19 @@ export async function measureLoad(session: Session, url: string, settle: (page: 
     scriptBytes,
     extensionScriptBytes,
   };
+}
+
+/** Rejects when `promise` takes longer than `ms`, so one stuck page cannot hang the bench. */
+export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`bench: ${what} took longer than ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** A deterministic pseudo-random generator, so bench pages are the same in every run. */
