@@ -18,7 +18,7 @@ const NON_CHINESE_LANG = /^(ja|ko|jp|kr)(-|$)/i;
 /** The longest a mutation waits before it is converted, ms. */
 export const MAX_WAIT_MS = 30;
 /** Work done before yielding to the page while converting a large document, ms. */
-const SLICE_MS = 12;
+const SLICE_MS = 25;
 
 /** Whether nothing inside `el` (text or attributes) may be converted. */
 export function isSkipped(el: Element): boolean {

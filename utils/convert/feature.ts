@@ -194,6 +194,10 @@ function createConvertFeature(): Feature & { readonly current: ScriptTarget } {
     },
     async handle(msg: ContentMessage, page: PageContext) {
       if (msg.type === 'setScript') {
+        // Fetch the dictionary while the phrase table is read.
+        const o = options(page);
+        const config = configFor(msg.script, source, o);
+        if (config) loadDictionary(config).catch(() => undefined);
         userPhrases = await readPhrases();
         await set(msg.script, page);
         return true;
