@@ -87,21 +87,23 @@ const steps: Record<number, (db: LibraryDB, tx: UpgradeTx, fold: Fold | undefine
     const search = db.createObjectStore('search', { keyPath: 'id' });
     search.createIndex('grams', 'grams', { multiEntry: true });
     const texts = tx.objectStore('texts');
-    let cursor = await articles.openCursor();
-    while (cursor) {
-      if (!fold) throw new Error('reindexing saved articles needs the script dictionaries');
-      const old = cursor.value as unknown as ArticleRecordV1;
-      const meta = upgradeRecordV1(old);
-      await texts.put({ id: old.id, text: old.text ?? '', originalText: old.originalText ?? old.text ?? '' });
-      await search.put({ id: old.id, grams: gramsFor(meta, old.text ?? '', fold) });
-      await cursor.update(meta);
-      cursor = await cursor.continue();
+    // Version 2 keys articles by negative save time (ascending = newest first): re-key them all.
+    const old = (await articles.getAll()) as unknown as ArticleRecordV1[];
+    if (old.length && !fold) throw new Error('reindexing saved articles needs the script dictionaries');
+    await articles.clear();
+    for (const record of old) {
+      let id = -Math.floor(record.savedAt);
+      while ((await articles.getKey(id)) !== undefined) id--;
+      const meta = upgradeRecordV1(record, id);
+      await articles.put(meta);
+      await texts.put({ id, text: record.text ?? '', originalText: record.originalText ?? record.text ?? '' });
+      await search.put({ id, grams: gramsFor(meta, record.text ?? '', fold!) });
     }
   },
 };
 
 /** A version-1 record as a version-2 article record (the text moves to its own store). */
-export function upgradeRecordV1(old: ArticleRecordV1): ArticleRecord {
+export function upgradeRecordV1(old: ArticleRecordV1, id: number): ArticleRecord {
   const siteName = old.siteName ?? '';
   let host = '';
   try {
@@ -110,7 +112,7 @@ export function upgradeRecordV1(old: ArticleRecordV1): ArticleRecord {
     /* keep empty */
   }
   return {
-    id: old.id,
+    id,
     key: old.key,
     keys: [old.key],
     url: old.url,

@@ -138,8 +138,8 @@ export async function saveArticle(input: ArticleInput, db?: LibraryDB): Promise<
       previous = (await articles.index('key').get(key)) ?? (await articles.index('keys').get(key));
       if (previous) break;
     }
-    let id = previous?.id ?? Math.floor(input.savedAt ?? Date.now());
-    if (!previous) while ((await articles.getKey(id)) !== undefined) id++;
+    let id = previous?.id ?? idFor(input.savedAt ?? Date.now());
+    if (!previous) while ((await articles.getKey(id)) !== undefined) id--;
     const record = recordFrom(input, id, previous ? [previous.key, ...keys] : keys, previous);
     if (previous && input.text === undefined) {
       // A bookmark-only import never replaces a saved copy.
@@ -275,18 +275,25 @@ export async function listArticles(options: ListOptions = {}, db?: LibraryDB): P
   const query = options.query?.trim();
   if (query) return search(query, options, limit, db);
   const tx = db.transaction('articles');
-  const keyRange = (value: IDBValidKey) => IDBKeyRange.only(value);
-  // Keys first (small), then the newest records in batches: far fewer round trips than a cursor.
+  // Keys ascend from the newest, so the first `limit` keys are the newest; the trash is
+  // skipped, so read that many more.
+  const trashed = await tx.store.index('deletedAt').count();
+  const want = limit + 1 + trashed;
+  const only = (value: IDBValidKey) => IDBKeyRange.only(value);
   const ids =
     options.site !== undefined
-      ? await tx.store.index('site').getAllKeys(keyRange(options.site))
+      ? await tx.store.index('site').getAllKeys(only(options.site), want)
       : options.year !== undefined
-        ? await tx.store.index('year').getAllKeys(keyRange(options.year))
+        ? await tx.store.index('year').getAllKeys(only(options.year), want)
         : options.tag !== undefined
-          ? await tx.store.index('tags').getAllKeys(keyRange(options.tag))
-          : await tx.store.getAllKeys();
-  ids.sort((a, b) => b - a);
+          ? await tx.store.index('tags').getAllKeys(only(options.tag), want)
+          : await tx.store.getAllKeys(null, want);
   return collect(ids, limit, (id) => tx.store.get(id), (meta) => passes(meta, options));
+}
+
+/** The key of an article saved at `savedAt`: negative, so ascending key order is newest first. */
+export function idFor(savedAt: number): number {
+  return -Math.floor(savedAt);
 }
 
 /** Reads records for ids (newest first) in batches until `limit` pass, plus one to know of more. */
@@ -311,10 +318,19 @@ async function collect(
   return { items, more: false };
 }
 
-async function idsFor(db: LibraryDB, token: { token: string; prefix: boolean }): Promise<Set<number>> {
-  const range = token.prefix ? IDBKeyRange.bound(token.token, `${token.token}\uffff`) : IDBKeyRange.only(token.token);
-  return new Set(await db.getAllKeysFromIndex('search', 'grams', range));
+/** Articles containing a token, newest first; at most `count` of them (exact tokens only). */
+async function idsFor(db: LibraryDB, token: { token: string; prefix: boolean }, count?: number): Promise<{ ids: number[]; complete: boolean }> {
+  if (token.prefix) {
+    // A prefix range lists ids per matching word: read it whole and put it back in order.
+    const ids = await db.getAllKeysFromIndex('search', 'grams', IDBKeyRange.bound(token.token, `${token.token}\uffff`));
+    return { ids: [...new Set(ids)].sort((a, b) => a - b), complete: true };
+  }
+  const ids = await db.getAllKeysFromIndex('search', 'grams', IDBKeyRange.only(token.token), count);
+  return { ids, complete: count === undefined || ids.length < count };
 }
+
+/** How many of a token's newest articles a search reads before it reads them all. */
+const FIRST_READ = 1000;
 
 /** Does this article contain every phrase of the (folded) query? */
 export function confirms(meta: ArticleRecord, text: string, phrases: string[], fold: Fold): boolean {
@@ -335,13 +351,23 @@ async function search(query: string, filters: Filters, limit: number, db: Librar
   if (!tokens.length) return { items: [], more: false };
   const exact = indexIsExact(phrases, tokens);
   // Only the rarest token's articles are read: every match contains it, and the phrase check
-  // below decides the rest.
-  const counts = await Promise.all(
-    tokens.map((t) => db.countFromIndex('search', 'grams', t.prefix ? IDBKeyRange.bound(t.token, `${t.token}\uffff`) : IDBKeyRange.only(t.token))),
-  );
-  const rarest = tokens[counts.indexOf(Math.min(...counts))];
-  if (Math.min(...counts) === 0) return { items: [], more: false };
-  const candidates = [...(await idsFor(db, rarest))].sort((a, b) => b - a);
+  // below decides the rest. Each token's newest articles are read first; a token with fewer than
+  // that many articles is complete, so its list is exact.
+  const firsts = await Promise.all(tokens.map((t) => idsFor(db, t, FIRST_READ)));
+  // The smallest complete list, else the shortest read.
+  const order = firsts.map((f, i) => i).sort((a, b) => Number(firsts[b].complete) - Number(firsts[a].complete) || firsts[a].ids.length - firsts[b].ids.length);
+  const best = firsts[order[0]];
+  if (best.complete && best.ids.length === 0) return { items: [], more: false };
+  const first = await run(best.ids);
+  if (best.complete || first.more) return first;
+  return run((await idsFor(db, tokens[order[0]])).ids);
+
+  function run(candidates: number[]): Promise<ListResult> {
+    return confirmAll(candidates, exact, phrases, filters, limit, db, fold);
+  }
+}
+
+async function confirmAll(candidates: number[], exact: boolean, phrases: string[], filters: Filters, limit: number, db: LibraryDB, fold: Fold): Promise<ListResult> {
   const tx = db.transaction(['articles', 'texts']);
   const articles = tx.objectStore('articles');
   const texts = tx.objectStore('texts');

@@ -9,7 +9,7 @@ import { keysFor } from './canonical';
 import { type LibraryDB, excerptOf, gramsFor, yearOf } from './db';
 import { SCHEMA_VERSION } from './db';
 import { loadFold } from './fold';
-import { LibraryError, describeWriteError, library } from './store';
+import { LibraryError, describeWriteError, idFor, library } from './store';
 import type { ArticleInput, ArticleRecord, ExportedArticle, LibraryExport } from './types';
 
 const SCRIPTS: ScriptTarget[] = ['original', 'cn', 'tw', 'hk'];
@@ -22,7 +22,8 @@ export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 export async function exportLibrary(db?: LibraryDB, now = new Date()): Promise<LibraryExport> {
   db ??= await library();
   const tx = db.transaction(['articles', 'texts']);
-  const metas = (await tx.objectStore('articles').getAll()).filter((m) => m.deletedAt === undefined);
+  // Keys ascend from the newest; export oldest first, the order they were saved in.
+  const metas = (await tx.objectStore('articles').getAll()).filter((m) => m.deletedAt === undefined).reverse();
   const articles: ExportedArticle[] = [];
   for (const meta of metas) {
     const text = await tx.objectStore('texts').get(meta.id);
@@ -326,8 +327,8 @@ export async function importFile(name: string, text: string, db?: LibraryDB, par
       }
       const now = Date.now();
       const savedAt = previous?.savedAt ?? item.savedAt ?? now;
-      let id = previous?.id ?? Math.floor(savedAt);
-      if (!previous) while ((await articles.getKey(id)) !== undefined) id++;
+      let id = previous?.id ?? idFor(savedAt);
+      if (!previous) while ((await articles.getKey(id)) !== undefined) id--;
       const hasText = !!item.text;
       const oldText = previous ? await tx.objectStore('texts').get(id) : undefined;
       const text = hasText ? item.text! : (oldText?.text ?? '');

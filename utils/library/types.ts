@@ -6,7 +6,7 @@ import type { ScriptTarget } from '../settings';
 
 /** An article's metadata: one record per article in the `articles` store (no body text). */
 export interface ArticleRecord {
-  /** Unique, ordered like `savedAt` (the save time in ms, bumped on collisions). */
+  /** Unique: minus the save time in ms (bumped on collisions), so ascending keys are newest first. */
   id: number;
   /** The canonical key (see canonical.ts) that identifies the article. */
   key: string;

@@ -34,9 +34,10 @@ describe('library migrations', () => {
     const db = await openLibraryDB(name);
     expect(db.version).toBe(SCHEMA_VERSION);
     const { items } = await listArticles({ limit: 100 }, db);
-    expect(items.map((i) => i.id)).toEqual(v1.map((r) => r.id).reverse());
+    expect(items.map((i) => i.key)).toEqual(v1.map((r) => r.key).reverse());
+    expect(items.map((i) => i.id)).toEqual(v1.map((r) => -r.savedAt).reverse());
     for (const old of v1) {
-      const saved = await getArticle(old.id, db);
+      const saved = await getArticle(-old.savedAt, db);
       expect(saved?.meta).toMatchObject({
         key: old.key,
         url: old.url,
@@ -51,9 +52,9 @@ describe('library migrations', () => {
       expect(saved?.text.originalText).toBe(old.originalText);
       expect('text' in (saved!.meta as object)).toBe(false);
     }
-    expect((await listArticles({ query: '本田' }, db)).items.map((i) => i.id)).toEqual([1600000000000]);
-    expect((await listArticles({ query: '国务院办公厅' }, db)).items.map((i) => i.id)).toEqual([1600000000500]);
-    expect((await listArticles({ site: 'gov.cn' }, db)).items.map((i) => i.id)).toEqual([1600000001000]);
+    expect((await listArticles({ query: '本田' }, db)).items.map((i) => i.savedAt)).toEqual([1600000000000]);
+    expect((await listArticles({ query: '国务院办公厅' }, db)).items.map((i) => i.savedAt)).toEqual([1600000000500]);
+    expect((await listArticles({ site: 'gov.cn' }, db)).items.map((i) => i.savedAt)).toEqual([1600000001000]);
     expect((await listArticles({ year: 2020 }, db)).items).toHaveLength(3);
     expect((await listArticles({ year: 2019 }, db)).items).toHaveLength(0);
     db.close();
