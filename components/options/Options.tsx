@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, settingsItem, siteRulesItem, userPhrasesItem, type Se
 import { applyLocale, t } from '@/utils/ui/i18n';
 import { applyUiScale } from '@/utils/ui/scale';
 import { LiveRegion, useAnnouncer } from '@/components/common/Live';
-import { LibraryTools } from '@/components/common/library-slots';
+import { LibraryTools } from '@/components/library/LibraryTools';
 import { Defaults } from './Defaults';
 import { SiteRulesList } from './SiteRulesList';
 import { Phrases } from './Phrases';
@@ -89,7 +89,7 @@ export function Options({ firefox = false }: { firefox?: boolean }) {
           <Shortcuts firefox={firefox} />
           <section aria-labelledby="library-title">
             <h2 id="library-title">{t('optLibraryTitle')}</h2>
-            {LibraryTools ? <LibraryTools /> : <p class="hint">{t('libraryUnavailable')}</p>}
+            <LibraryTools />
           </section>
         </>
       )}

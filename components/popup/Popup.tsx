@@ -7,7 +7,8 @@ import { isScriptablePage, resolveTargetTab } from '@/utils/ui/target-tab';
 import { sendToTab } from '@/utils/ui/tab-messages';
 import { t } from '@/utils/ui/i18n';
 import { LiveRegion, useAnnouncer } from '@/components/common/Live';
-import { LibraryPanel, SaveButton } from '@/components/common/library-slots';
+import { SaveButton } from '@/components/library/SaveButton';
+import { LibraryPanel } from '@/components/library/LibraryPanel';
 import { PageStatus } from './PageStatus';
 import { Controls } from './Controls';
 import { SiteRules } from './SiteRules';
@@ -110,7 +111,7 @@ export function Popup({ search }: { search: string }) {
         </section>
       )}
       {load.status === 'ready' && <TabView tabId={load.tab.id!} initial={load.state} settings={load.settings} initialRule={load.rule} announce={announce} />}
-      {LibraryPanel && load.status !== 'loading' && (
+      {load.status !== 'loading' && (
         <div class="library">
           <LibraryPanel />
         </div>
@@ -185,11 +186,9 @@ function TabView(props: { tabId: number; initial: PageState; settings: Settings;
           </button>
         </section>
       )}
-      {SaveButton && (
-        <div class="save">
-          <SaveButton tabId={tabId} state={state} />
-        </div>
-      )}
+      <div class="save">
+        <SaveButton tabId={tabId} state={state} />
+      </div>
       <SiteRules origin={state.origin} rule={rule} onEnable={(e) => void setEnable(e)} onScript={(s) => void setSiteScript(s)} />
     </>
   );
