@@ -25,13 +25,16 @@ export function stage0(url: URL, metas: Record<string, string>, title: string): 
   };
 }
 
-const BADGE = '#_ideConac,[src*="conac.cn"],[href*="conac.cn"],#_jiucuo_,[src*="/exposure/jiucuo"],[href*="/exposure/jiucuo"]';
+/** Script sources of the 党政机关网站标识 and 政府网站找错 badges. */
+const BADGE_SRC = /conac\.cn|\/exposure\/jiucuo/;
 
 export function stage1(doc: Document): Partial<Facts> {
-  const badge = doc.querySelector(BADGE);
-  const badgeAttr = badge ? (badge.id || badge.getAttribute('src') || badge.getAttribute('href') || '') : '';
+  // By id and among the page's scripts only: an attribute query would walk the whole DOM.
+  let badge = doc.getElementById('_ideConac') ? 'conac' : doc.getElementById('_jiucuo_') ? 'jiucuo' : '';
+  const scripts = doc.scripts;
+  for (let i = 0; !badge && i < scripts.length && i < 100; i++) badge = BADGE_SRC.exec(scripts[i].src)?.[0] ?? '';
   return {
-    badge: badge ? (/conac/i.test(badgeAttr) ? '党政机关网站' : '政府网站找错') : '',
+    badge: badge && (/conac/.test(badge) ? '党政机关网站' : '政府网站找错'),
     tail: doc.body ? pageText(doc.body, 2000, true) : '',
   };
 }
@@ -81,11 +84,13 @@ export function stage2(doc: Document): { facts: Partial<Facts>; body: Element | 
     for (let i = 0; i < ps.length && i < 400; i++) if (textLength(ps[i]) >= 15) paras++;
     if (!paras) paras = Math.floor(body.getElementsByTagName('br').length / 2);
   }
+  let accesskey = '';
   // Links next to a date, outside the body, each list item counted once: a list page has many.
   const seen = new Set<Element>();
   const anchors = root.getElementsByTagName('a');
   for (let i = 0; i < anchors.length && i < 800; i++) {
     const a = anchors[i];
+    if (a.accessKey && a.textContent === ':::') accesskey = ':::';
     if (body?.contains(a)) continue;
     for (let el = a.parentElement, up = 0; el && up < 2; el = el.parentElement, up++) {
       const text = el.textContent ?? '';
@@ -96,14 +101,11 @@ export function stage2(doc: Document): { facts: Partial<Facts>; body: Element | 
       }
     }
   }
-  let accesskey = '';
-  const keys = root.querySelectorAll('a[accesskey]');
-  for (let i = 0; i < keys.length && i < 5; i++) if (keys[i].textContent?.trim() === ':::') accesskey = ':::';
   const name = container && CONTAINERS.split(',').find((sel) => container.matches(sel));
   return {
     body,
     facts: {
-      top: pageText(root, 12000),
+      top: pageText(root, 6000),
       container: name ?? '',
       containerChars: container ? textLength(container) : 0,
       bodyChars: Math.max(0, bodyChars),

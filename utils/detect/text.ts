@@ -17,7 +17,7 @@ export function pageText(root: Element, max: number, fromEnd = false): string {
   const parts: string[] = [];
   let length = 0;
   let node: Node | null = fromEnd && walker.currentNode.nodeType === 3 ? walker.currentNode : fromEnd ? walker.previousNode() : walker.nextNode();
-  for (let steps = 0; node && length < max && steps < 5000; steps++) {
+  for (let steps = 0; node && length < max && steps < 3000; steps++) {
     const text = node.nodeValue!;
     if (!NOT_TEXT.test(node.parentNode!.nodeName) && text.trim()) {
       parts.push(text);

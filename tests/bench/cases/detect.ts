@@ -64,7 +64,7 @@ async function detectBundle(): Promise<string> {
     globalName: 'QingduDetect',
     target: 'es2022',
   });
-  return out.outputFiles[0].text;
+  return `${out.outputFiles[0].text};globalThis.QingduDetect = QingduDetect;`;
 }
 
 /** Median ms of one detectPage call on the open page, and what it decided. */
@@ -72,7 +72,7 @@ async function timeDetect(session: Session, url: string, bundle: string, runs: n
   const tab = await session.open(url);
   const result = await tab.evaluate(
     ({ bundle, runs }) => {
-      (0, eval)(bundle);
+      new Function(bundle)();
       const detect = (globalThis as unknown as { QingduDetect: { detectPage(d: Document, h: string): { kind: string } } }).QingduDetect.detectPage;
       const times: number[] = [];
       let kind = '';
