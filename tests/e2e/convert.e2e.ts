@@ -50,6 +50,9 @@ describe(`简体/繁體 conversion in ${browserName}`, () => {
     expect(await page.evaluate(() => document.querySelector('img')?.getAttribute('alt'))).toBe('會議現場照片');
     expect(await page.evaluate(() => document.querySelector('#q')?.getAttribute('placeholder'))).toBe('搜索本站內容');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hant-TW');
+    const frameText = () => (document.querySelector('#frame') as HTMLIFrameElement).contentDocument?.body.textContent;
+    expect(await page.evaluate(frameText)).toBe('相關文件：機關黨建');
+    expect(await page.evaluate(() => document.querySelector('#frame')?.getAttribute('title'))).toBe('相關文件');
     // Left alone: code, form values, editable regions, scripts.
     expect(await page.evaluate(text, 'pre')).toBe('预先格式的代码区：机关党建');
     expect(await page.evaluate(() => (document.querySelector('#q') as HTMLInputElement).value)).toBe('机关党建');
@@ -67,6 +70,7 @@ describe(`简体/繁體 conversion in ${browserName}`, () => {
     const original = await send(page, { type: 'setScript', script: 'original' });
     expect(original.script.current).toBe('original');
     expect(await page.evaluate(pageHtml)).toBe(before);
+    expect(await page.evaluate(frameText)).toBe('相关文件：机关党建');
     await page.close();
   });
 
