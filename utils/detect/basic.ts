@@ -85,7 +85,10 @@ export function canonicalUrl(doc: Document, href: string): string {
   }
   const url = new URL(href);
   url.hash = '';
-  for (const key of [...url.searchParams.keys()]) if (TRACKING.test(key)) url.searchParams.delete(key);
+  // forEach, not spread: a Firefox content script sees searchParams through a wrapper that is not iterable.
+  const keys: string[] = [];
+  url.searchParams.forEach((_value, key) => keys.push(key));
+  for (const key of keys) if (TRACKING.test(key)) url.searchParams.delete(key);
   if (!url.searchParams.size) url.search = '';
   return url.href;
 }
