@@ -89,7 +89,7 @@ export function canonicalUrl(doc: Document, href: string): string {
   const keys: string[] = [];
   url.searchParams.forEach((_value, key) => keys.push(key));
   for (const key of keys) if (TRACKING.test(key)) url.searchParams.delete(key);
-  if (!url.searchParams.size) url.search = '';
+  if (url.search === '?') url.search = '';
   return url.href;
 }
 
