@@ -1,33 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { fixtureText, SEED_HOST, SEED_PAGE, SEED_PATH } from './harness/fixtures';
 import type { TestPage } from './harness/browsers';
-import { browserName, qingduKind, useE2E } from './harness/setup';
-import type { ContentMessage, PageState } from '@/utils/messages';
+import { browserName, qingduKind, useE2E, useMessenger } from './harness/setup';
 
 const HOST = 'www.hubei.gov.cn';
 
 describe(`简体/繁體 conversion in ${browserName}`, () => {
   const e2e = useE2E();
-  let ext: TestPage;
-
-  beforeAll(async () => {
-    ext = await e2e.session.openExtensionPage('popup.html?tabId=-1');
-  });
+  const messenger = useMessenger(e2e);
+  const { send } = messenger;
   afterAll(async () => {
-    await ext?.evaluate(() => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.remove('siteRules'));
-    await ext?.close();
+    await messenger.ext?.evaluate(() => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.remove('siteRules'));
   });
-
-  /** Sends a content message to the page's top frame from an extension page, as the popup does. */
-  async function send(page: TestPage, msg: ContentMessage): Promise<PageState> {
-    const tabId = await e2e.session.tabIdOf(page);
-    const reply = await ext.evaluate(
-      ({ tabId, msg }) => ((globalThis as any).browser ?? (globalThis as any).chrome).tabs.sendMessage(tabId, msg, { frameId: 0 }),
-      { tabId, msg },
-    );
-    if (reply && typeof reply === 'object' && 'error' in reply) throw new Error(String((reply as { error: unknown }).error));
-    return reply as PageState;
-  }
 
   async function open(host: string, path: string, html: string): Promise<TestPage> {
     const page = await e2e.session.open(e2e.server.html(host, path, html));
@@ -129,7 +113,7 @@ window.__start = () => {
   it('a per-site rule shows the site in 繁體 on its next pages without a click', async () => {
     const url = e2e.server.html(HOST, '/zwgk/2024/0315/c2.shtml', fixtureText('convert/article.html'));
     const origin = new URL(url).origin;
-    await ext.evaluate(
+    await messenger.ext.evaluate(
       (origin) => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.set({ siteRules: { [origin]: { script: 'tw' } } }),
       origin,
     );
@@ -138,7 +122,7 @@ window.__start = () => {
     await page.reload();
     await page.waitFor('the article in 繁體 after reload', () => document.querySelector('.article-title')?.textContent?.includes('關於'));
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hant-TW');
-    await ext.evaluate(() => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.remove('siteRules'));
+    await messenger.ext.evaluate(() => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.remove('siteRules'));
     await page.close();
   });
 

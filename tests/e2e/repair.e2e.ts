@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtureText, SEED_HOST, SEED_PAGE, SEED_PATH } from './harness/fixtures';
 import type { TestPage } from './harness/browsers';
-import { browserName, qingduKind, useE2E } from './harness/setup';
-import type { ContentMessage, PageState } from '@/utils/messages';
+import { browserName, qingduKind, useE2E, useMessenger } from './harness/setup';
 
 /** UTF-8 bytes read as GBK, as a CMS that stored UTF-8 shows them. */
 const utf8AsGbk = (s: string) => new TextDecoder('gbk').decode(Buffer.from(s, 'utf8'));
@@ -15,25 +14,8 @@ const PARAS = [
 
 describe(`garbled-text repair in ${browserName}`, () => {
   const e2e = useE2E();
-  let ext: TestPage;
-
-  beforeAll(async () => {
-    ext = await e2e.session.openExtensionPage('popup.html?tabId=-1');
-  });
-  afterAll(async () => {
-    await ext?.close();
-  });
-
-  /** Sends a content message to the page's top frame from an extension page, as the popup does. */
-  async function send(page: TestPage, msg: ContentMessage): Promise<PageState> {
-    const tabId = await e2e.session.tabIdOf(page);
-    const reply = await ext.evaluate(
-      ({ tabId, msg }) => ((globalThis as any).browser ?? (globalThis as any).chrome).tabs.sendMessage(tabId, msg, { frameId: 0 }),
-      { tabId, msg },
-    );
-    if (reply && typeof reply === 'object' && 'error' in reply) throw new Error(String((reply as { error: unknown }).error));
-    return reply as PageState;
-  }
+  const messenger = useMessenger(e2e);
+  const { send } = messenger;
 
   async function open(url: string): Promise<TestPage> {
     const page = await e2e.session.open(url);

@@ -1,33 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtureText } from './harness/fixtures';
 import type { TestPage } from './harness/browsers';
-import { browserName, qingduKind, useE2E } from './harness/setup';
-import type { ContentMessage, PageState } from '@/utils/messages';
+import { browserName, qingduKind, useE2E, useMessenger } from './harness/setup';
 
 const HOST = 'www.hubei.gov.cn';
 const OLD_HOST = 'www.oldlayout.gov.cn';
 
 describe(`typography in ${browserName}`, () => {
   const e2e = useE2E();
-  let ext: TestPage;
-
-  beforeAll(async () => {
-    ext = await e2e.session.openExtensionPage('popup.html?tabId=-1');
-  });
-  afterAll(async () => {
-    await ext?.close();
-  });
-
-  /** Sends a content message to the page's top frame from an extension page, as the popup does. */
-  async function send(page: TestPage, msg: ContentMessage): Promise<PageState> {
-    const tabId = await e2e.session.tabIdOf(page);
-    const reply = await ext.evaluate(
-      ({ tabId, msg }) => ((globalThis as any).browser ?? (globalThis as any).chrome).tabs.sendMessage(tabId, msg, { frameId: 0 }),
-      { tabId, msg },
-    );
-    if (reply && typeof reply === 'object' && 'error' in reply) throw new Error(String((reply as { error: unknown }).error));
-    return reply as PageState;
-  }
+  const messenger = useMessenger(e2e);
+  const { send } = messenger;
 
   async function openArticle(host: string, path: string, file: string): Promise<TestPage> {
     const url = e2e.server.html(host, path, fixtureText(`typography/${file}`));
