@@ -95,6 +95,38 @@ export async function measureLoad(session: Session, url: string, settle: (page: 
   };
 }
 
+export interface LoadComparison {
+  /** Medians with Qingdu, and without it (the baseline), over `ctx.repeat` alternating loads. */
+  with: PageLoadCost;
+  without: PageLoadCost;
+}
+
+/**
+ * Loads `url` alternately in the plain browser and with Qingdu, `ctx.repeat` times each, and
+ * returns the medians. `settleBaseline` is for pages where the plain browser must not wait for
+ * anything Qingdu does.
+ */
+export async function compareLoads(
+  ctx: BenchContext,
+  url: string,
+  settle: (page: TestPage) => Promise<void>,
+  settleBaseline: (page: TestPage) => Promise<void> = settle,
+): Promise<LoadComparison> {
+  const withExt: PageLoadCost[] = [];
+  const without: PageLoadCost[] = [];
+  for (let i = 0; i < ctx.repeat; i++) {
+    without.push(await measureLoad(ctx.plain, url, settleBaseline));
+    withExt.push(await measureLoad(ctx.extension, url, settle));
+  }
+  const med = (list: PageLoadCost[]): PageLoadCost => ({
+    taskMs: median(list.map((m) => m.taskMs)),
+    scriptMs: median(list.map((m) => m.scriptMs)),
+    scriptBytes: median(list.map((m) => m.scriptBytes)),
+    extensionScriptBytes: median(list.map((m) => m.extensionScriptBytes)),
+  });
+  return { with: med(withExt), without: med(without) };
+}
+
 /** Rejects when `promise` takes longer than `ms`, so one stuck page cannot hang the bench. */
 export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -2,7 +2,7 @@
  * What Qingdu costs an ordinary page: main-thread time and bytes of script, with the extension
  * against the same page without it.
  */
-import { type BenchCase, type BenchRow, measureLoad, median, round } from '../harness';
+import { type BenchCase, type BenchRow, compareLoads, round } from '../harness';
 import { plainPage } from '../pages';
 
 export const plainPageCase: BenchCase = {
@@ -13,19 +13,14 @@ export const plainPageCase: BenchCase = {
     const settle = async (page: { evaluate: (fn: () => Promise<unknown>) => Promise<unknown> }) => {
       await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
     };
-    const withExt = [];
-    const without = [];
-    for (let i = 0; i < ctx.repeat; i++) {
-      without.push(await measureLoad(ctx.plain, url, settle));
-      withExt.push(await measureLoad(ctx.extension, url, settle));
-    }
-    const task = median(withExt.map((m) => m.taskMs));
-    const taskBase = median(without.map((m) => m.taskMs));
-    const script = median(withExt.map((m) => m.scriptMs));
-    const scriptBase = median(without.map((m) => m.scriptMs));
-    const bytes = median(withExt.map((m) => m.scriptBytes));
-    const bytesBase = median(without.map((m) => m.scriptBytes));
-    const injected = median(withExt.map((m) => m.extensionScriptBytes));
+    const loads = await compareLoads(ctx, url, settle);
+    const task = loads.with.taskMs;
+    const taskBase = loads.without.taskMs;
+    const script = loads.with.scriptMs;
+    const scriptBase = loads.without.scriptMs;
+    const bytes = loads.with.scriptBytes;
+    const bytesBase = loads.without.scriptBytes;
+    const injected = loads.with.extensionScriptBytes;
     const rows: BenchRow[] = [
       { case: this.name, metric: 'main-thread task time', value: round(task), unit: 'ms', baseline: round(taskBase), ratio: round(task / taskBase, 3) },
       { case: this.name, metric: 'script execution time', value: round(script), unit: 'ms', baseline: round(scriptBase), ratio: round(script / Math.max(scriptBase, 0.01), 3) },

@@ -200,6 +200,25 @@ function wrapPuppeteer(page: PpPage, extensionUrl?: string): TestPage {
   };
 }
 
+/** Adds the tab-id and popup helpers, which work the same in both browsers. */
+function withTabHelpers(base: Omit<Session, 'tabIdOf' | 'openPopupFor'>): Session {
+  const session: Session = {
+    ...base,
+    async tabIdOf(page) {
+      const ext = await base.openExtensionPage('popup.html?tabId=-1');
+      try {
+        return await tabIdVia(ext, page.url());
+      } finally {
+        await ext.close();
+      }
+    },
+    async openPopupFor(page) {
+      return base.openExtensionPage(`popup.html?tabId=${await session.tabIdOf(page)}`);
+    },
+  };
+  return session;
+}
+
 async function tabIdVia(ext: TestPage, url: string): Promise<number> {
   const id = await ext.evaluate(async (target: string) => {
     const api = (globalThis as any).browser ?? (globalThis as any).chrome;
@@ -270,7 +289,7 @@ async function launchChromium(opts: LaunchOptions = {}): Promise<Session> {
 }
 
 function chromiumSession(context: BrowserContext, dispose: () => Promise<void>, extensionOrigin: string): Session {
-  const session: Session = {
+  return withTabHelpers({
     name: 'chromium',
     extensionOrigin,
     async open(url) {
@@ -283,20 +302,8 @@ function chromiumSession(context: BrowserContext, dispose: () => Promise<void>, 
       await page.goto(`${extensionOrigin}/${path}`);
       return page;
     },
-    async tabIdOf(page) {
-      const ext = await session.openExtensionPage('popup.html?tabId=-1');
-      try {
-        return await tabIdVia(ext, page.url());
-      } finally {
-        await ext.close();
-      }
-    },
-    async openPopupFor(page) {
-      return session.openExtensionPage(`popup.html?tabId=${await session.tabIdOf(page)}`);
-    },
     close: dispose,
-  };
-  return session;
+  });
 }
 
 async function launchFirefox(opts: LaunchOptions = {}): Promise<Session> {
@@ -328,7 +335,7 @@ async function launchFirefox(opts: LaunchOptions = {}): Promise<Session> {
   });
   if (opts.extension !== false) await browser.installExtension(BUILD_DIR.firefox);
   const extensionOrigin = `moz-extension://${FIREFOX_UUID}`;
-  const session: Session = {
+  return withTabHelpers({
     name: 'firefox',
     extensionOrigin,
     async open(url) {
@@ -343,20 +350,8 @@ async function launchFirefox(opts: LaunchOptions = {}): Promise<Session> {
       await settleAt(raw, href);
       return wrapPuppeteer(raw, href);
     },
-    async tabIdOf(page) {
-      const ext = await session.openExtensionPage('popup.html?tabId=-1');
-      try {
-        return await tabIdVia(ext, page.url());
-      } finally {
-        await ext.close();
-      }
-    },
-    async openPopupFor(page) {
-      return session.openExtensionPage(`popup.html?tabId=${await session.tabIdOf(page)}`);
-    },
     close: () => browser.close(),
-  };
-  return session;
+  });
 }
 
 export function currentBrowser(): BrowserName {
