@@ -3,8 +3,10 @@ import type { ContentMessage, PageState } from '@/utils/messages';
 import type { ScriptTarget } from '@/utils/settings';
 import { t } from '@/utils/ui/i18n';
 import { ScriptControl } from './ScriptControl';
+import { LINE_HEIGHT_MAX, LINE_HEIGHT_MIN } from '@/utils/typography/style';
 
-export const LINE_HEIGHTS = [1.5, 1.8, 2, 2.2, 2.5];
+/** The line heights offered, within the range the text-size feature applies. */
+export const LINE_HEIGHTS = [LINE_HEIGHT_MIN, 1.8, 2, LINE_HEIGHT_MAX];
 
 export type Send = (msg: ContentMessage, say?: (next: PageState) => string) => Promise<PageState | undefined>;
 
