@@ -16,7 +16,7 @@ import {
 } from '@/utils/library/store';
 import { announceLibraryChange } from '@/utils/library/background';
 import type { ArticleRecord } from '@/utils/library/types';
-import { CHANNEL, broadcastChange, dateOf, errorText, readerHref, savedDate } from './format';
+import { broadcastChange, dateOf, errorText, readerHref, savedDate, useLibraryVersion } from './format';
 import './library.css';
 
 const UNDO_MS = 10_000;
@@ -41,7 +41,7 @@ export function LibraryPanel({ full = false }: { full?: boolean }) {
   const [announce, setAnnounce] = useState('');
   const [undo, setUndo] = useState<Undo | undefined>();
   const [trash, setTrash] = useState<ArticleRecord[] | undefined>();
-  const [version, setVersion] = useState(0);
+  const [version, bump] = useLibraryVersion();
   const seq = useRef(0);
 
   const options: ListOptions = {
@@ -54,14 +54,6 @@ export function LibraryPanel({ full = false }: { full?: boolean }) {
 
   useEffect(() => {
     void purgeOldTrash().catch(() => undefined);
-    let channel: BroadcastChannel | undefined;
-    try {
-      channel = new BroadcastChannel(CHANNEL);
-      channel.onmessage = () => setVersion((v) => v + 1);
-    } catch {
-      /* no BroadcastChannel */
-    }
-    return () => channel?.close();
   }, []);
 
   useEffect(() => {
@@ -83,7 +75,7 @@ export function LibraryPanel({ full = false }: { full?: boolean }) {
   }, [version]);
 
   const changed = () => {
-    setVersion((v) => v + 1);
+    bump();
     broadcastChange();
     void announceLibraryChange();
   };

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { facets, storageUsage, wipeLibrary } from '@/utils/library/store';
 import { exportFilename, exportLibrary, importFile, toBookmarksHtml, toCsv, toJson } from '@/utils/library/transfer';
 import { announceLibraryChange } from '@/utils/library/background';
-import { broadcastChange, CHANNEL, errorText } from './format';
+import { broadcastChange, errorText, useLibraryVersion } from './format';
 import './library.css';
 
 const FORMAT_NAMES = { 'qingdu-json': '清读 JSON', 'bookmarks-html': '浏览器书签', 'pocket-csv': 'Pocket CSV' } as const;
@@ -34,18 +34,7 @@ export function LibraryTools() {
   const [usage, setUsage] = useState('');
   const [busy, setBusy] = useState(false);
   const [confirmWipe, setConfirmWipe] = useState(false);
-  const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    let channel: BroadcastChannel | undefined;
-    try {
-      channel = new BroadcastChannel(CHANNEL);
-      channel.onmessage = () => setVersion((v) => v + 1);
-    } catch {
-      /* no BroadcastChannel */
-    }
-    return () => channel?.close();
-  }, []);
+  const [version, bump] = useLibraryVersion();
 
   useEffect(() => {
     Promise.all([facets(), storageUsage()])
@@ -57,7 +46,7 @@ export function LibraryTools() {
   }, [version]);
 
   const changed = () => {
-    setVersion((v) => v + 1);
+    bump();
     broadcastChange();
     void announceLibraryChange();
   };
