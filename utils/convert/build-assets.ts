@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONFIGS, dictionaryPath } from './configs';
 import { compileDictionary } from './compile';
+import { VERSION } from './dict';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -22,7 +23,8 @@ function inputsHash(root: string): string {
 
 /** Writes (or reuses) every compiled dictionary; returns the files to copy into the build. */
 export function buildConvertAssets(root = resolve(here, '../..')): { absoluteSrc: string; relativeDest: string }[] {
-  const dir = join(root, 'node_modules/.cache/qingdu-convert', inputsHash(root));
+  // The format version is in the key too, so a reader of another format never gets these files.
+  const dir = join(root, 'node_modules/.cache/qingdu-convert', `v${VERSION}-${inputsHash(root)}`);
   mkdirSync(dir, { recursive: true });
   return CONFIGS.map((name) => {
     const file = join(dir, `${name}.bin`);

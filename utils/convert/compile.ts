@@ -7,7 +7,7 @@
 import { Trie } from 'opencc-js/core';
 import { configs } from 'opencc-js/preset';
 import type { ConfigName } from './configs';
-import { MAGIC, VERSION } from './dict';
+import { COUNT_ESCAPE, HAS_VALUE, LONG_VALUE, MAGIC, STORED, VERSION } from './dict';
 
 type Dict = string | readonly (readonly [string, string])[];
 
@@ -36,7 +36,8 @@ function opencc(group: readonly Dict[]): Trie {
 
 interface Node {
   children: Map<number, Node>;
-  value: number;
+  /** The value, or null: a segmentation phrase whose output is what the stages give its key. */
+  value: string | null | undefined;
 }
 
 class Writer {
@@ -54,16 +55,12 @@ class Writer {
     this.align(4);
     this.push(new Uint8Array(Uint32Array.from(values).buffer));
   }
-  i32(values: ArrayLike<number>) {
-    this.align(4);
-    this.push(new Uint8Array(Int32Array.from(values).buffer));
-  }
   u16(values: ArrayLike<number>) {
     this.align(2);
     this.push(new Uint8Array(Uint16Array.from(values).buffer));
   }
-  bytes(b: Uint8Array) {
-    this.push(b);
+  u8(values: ArrayLike<number>) {
+    this.push(Uint8Array.from(values));
   }
   result(): Uint8Array {
     const out = new Uint8Array(this.length);
@@ -76,49 +73,66 @@ class Writer {
   }
 }
 
-class Pool {
-  private index = new Map<string, number>();
-  readonly strings: string[] = [];
-  add(s: string): number {
-    let i = this.index.get(s);
-    if (i === undefined) {
-      i = this.strings.length;
-      this.strings.push(s);
-      this.index.set(s, i);
+/** Stored values in file order: every trie's values in its node order. */
+class Values {
+  readonly lengths: number[] = [];
+  readonly long: number[] = [];
+  readonly text: string[] = [];
+  add(s: string) {
+    if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s)) {
+      throw new Error(`a dictionary value has a lone surrogate: ${JSON.stringify(s)}`);
     }
-    return i;
+    if (s.length >= LONG_VALUE) this.long.push(s.length);
+    this.lengths.push(Math.min(s.length, LONG_VALUE));
+    this.text.push(s);
   }
 }
 
-/** Lays a trie out breadth first, so each node's children are consecutive and sorted. */
-function writeTrie(w: Writer, map: Map<string, string>, pool: Pool) {
-  const root: Node = { children: new Map(), value: -1 };
+/**
+ * Lays a trie out breadth first, so each node's children are consecutive and sorted: labels,
+ * then one flag byte per node (child count, has-value, value-stored), then the counts too large
+ * for a flag byte. Values are appended to `values` in node order.
+ */
+function writeTrie(w: Writer, map: Map<string, string | null>, values: Values) {
+  const root: Node = { children: new Map(), value: undefined };
   for (const [key, value] of map) {
     let node = root;
     for (let i = 0; i < key.length; i++) {
       const c = key.charCodeAt(i);
       let next = node.children.get(c);
-      if (!next) node.children.set(c, (next = { children: new Map(), value: -1 }));
+      if (!next) node.children.set(c, (next = { children: new Map(), value: undefined }));
       node = next;
     }
-    node.value = pool.add(value);
+    node.value = value;
   }
   const order: Node[] = [root];
   const labels: number[] = [0];
-  const first: number[] = [];
   for (let i = 0; i < order.length; i++) {
-    first.push(order.length);
     const kids = [...order[i].children].sort((a, b) => a[0] - b[0]);
     for (const [label, child] of kids) {
       order.push(child);
       labels.push(label);
     }
   }
-  first.push(order.length);
-  w.u32([order.length]);
+  const flags: number[] = [];
+  const escapes: number[] = [];
+  for (const node of order) {
+    const n = node.children.size;
+    let f = Math.min(n, COUNT_ESCAPE);
+    if (n >= COUNT_ESCAPE) escapes.push(n);
+    if (node.value !== undefined) {
+      f |= HAS_VALUE;
+      if (node.value !== null) {
+        f |= STORED;
+        values.add(node.value);
+      }
+    }
+    flags.push(f);
+  }
+  w.u32([order.length, escapes.length]);
+  w.u32(escapes);
   w.u16(labels);
-  w.i32(first);
-  w.i32(order.map((n) => n.value));
+  w.u8(flags);
 }
 
 /** Compiles one configuration; the bytes are what `parseDictionary` reads. */
@@ -135,10 +149,6 @@ export function compileDictionary(name: ConfigName): Uint8Array {
   const seg = merge(segGroup);
   const stages = config.conversionChain.map((group) => opencc(group));
 
-  // Each segmentation phrase converts on its own through every stage, exactly as opencc does.
-  const segOut = new Map<string, string>();
-  for (const key of seg.keys()) segOut.set(key, stages.reduce((s, t) => t.convert(s), key));
-
   // Text between phrases runs through the stages. A segmentation phrase can never match there
   // (it would have been a segment), so the first stage leaves those phrases out.
   const runStages = config.conversionChain.map((group, i) => {
@@ -146,18 +156,34 @@ export function compileDictionary(name: ConfigName): Uint8Array {
     if (i === 0) for (const key of seg.keys()) map.delete(key);
     return map;
   });
+  const runTries = runStages.map((map) => {
+    const t = new Trie();
+    t.loadDict([...map] as never);
+    return t;
+  });
 
-  const pool = new Pool();
+  // Each segmentation phrase converts on its own through every stage, exactly as opencc does.
+  // Most give what the stages give the phrase's characters; those store no text (null) and the
+  // page computes them from the key when they first match.
+  const segOut = new Map<string, string | null>();
+  for (const key of seg.keys()) {
+    const out = stages.reduce((s, t) => t.convert(s), key);
+    const run = runTries.reduce((s, t) => t.convert(s), key);
+    segOut.set(key, out === run ? null : out);
+  }
+
+  const values = new Values();
   const w = new Writer();
   w.u32([MAGIC, VERSION, norm.length, runStages.length]);
-  if (norm.length) writeTrie(w, merge(norm[0]), pool);
-  writeTrie(w, segOut, pool);
-  for (const stage of runStages) writeTrie(w, stage, pool);
-  const offsets = [0];
-  for (const s of pool.strings) offsets.push(offsets[offsets.length - 1] + s.length);
-  const text = new TextEncoder().encode(pool.strings.join(''));
-  w.u32([pool.strings.length, text.length]);
-  w.i32(offsets);
-  w.bytes(text);
+  if (norm.length) writeTrie(w, merge(norm[0]), values);
+  writeTrie(w, segOut, values);
+  for (const stage of runStages) writeTrie(w, stage, values);
+  const text = values.text.join('');
+  w.u32([values.lengths.length, values.long.length, text.length]);
+  w.u32(values.long);
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  w.u16(units);
+  w.u8(values.lengths);
   return w.result();
 }
