@@ -55,6 +55,44 @@ describe('phrases that win over the dictionary', () => {
     expect(convert('干部')).toBe('幹部');
   });
 
+  it('finds the leftmost, then longest phrase, as a longest-first regex alternation does', () => {
+    const table = phrasesFor('s2t', [
+      { from: 'ab', to: '1', direction: 's2t' },
+      { from: 'abc', to: '2', direction: 's2t' },
+      { from: 'bc', to: '3', direction: 's2t' },
+      { from: 'c', to: '4', direction: 's2t' },
+      { from: 'aab', to: '5', direction: 's2t' },
+      { from: '发布', to: '發布', direction: 's2t' },
+      { from: '发', to: '', direction: 's2t' },
+      { from: '𠀀x', to: '6', direction: 's2t' },
+    ]);
+    const upper = (s: string) => `[${s.toUpperCase()}]`;
+    const keys = [...table.keys()].sort((a, b) => b.length - a.length);
+    const re = new RegExp(keys.join('|'), 'g');
+    const reference = (text: string) => {
+      let out = '';
+      let at = 0;
+      for (const m of text.matchAll(re)) {
+        if (m.index > at) out += upper(text.slice(at, m.index));
+        out += table.get(m[0]);
+        at = m.index + m[0].length;
+      }
+      return at === 0 ? upper(text) : at < text.length ? out + upper(text.slice(at)) : out;
+    };
+    const convert = withPhrases(upper, table);
+    const alphabet = ['a', 'b', 'c', 'x', '发', '布', '𠀀', '\ud840'];
+    let seed = 12345;
+    const rand = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      const len = Math.floor(rand() * 12);
+      for (let i = 0; i < len; i++) text += alphabet[Math.floor(rand() * alphabet.length)];
+      expect(convert(text)).toBe(reference(text));
+    }
+    expect(convert('aabcabc发布发')).toBe('542發布');
+    expect(convert('xyz')).toBe('[XYZ]');
+  });
+
   it('ignores malformed entries and special characters are literal', () => {
     const table = phrasesFor('s2t', [
       { from: '', to: 'x', direction: 's2t' },
