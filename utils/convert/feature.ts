@@ -141,17 +141,23 @@ export function nextScript(current: ScriptTarget, region: Settings['region']): S
   return 'original';
 }
 
-function createConvertFeature(): Feature & { readonly current: ScriptTarget } {
+/** Keeps well-formed phrase tables only; storage may hold anything. */
+function phraseList(value: unknown): readonly UserPhrase[] {
+  return Array.isArray(value) ? value : [];
+}
+
+export function createConvertFeature(): Feature & { readonly current: ScriptTarget } {
   let current: ScriptTarget = 'original';
   let source: SourceScript = 'unknown';
   let doc: Document | undefined;
+  let page: PageContext | undefined;
   let userPhrases: readonly UserPhrase[] = [];
+  let unwatch: (() => void) | undefined;
   let queue: Promise<unknown> = Promise.resolve();
 
   async function readPhrases(): Promise<readonly UserPhrase[]> {
     try {
-      const value = await userPhrasesItem.getValue();
-      return Array.isArray(value) ? value : [];
+      return phraseList(await userPhrasesItem.getValue());
     } catch {
       return [];
     }
@@ -182,38 +188,50 @@ function createConvertFeature(): Feature & { readonly current: ScriptTarget } {
     get current() {
       return current;
     },
-    async start(page) {
-      doc = page.doc;
-      source = pageSourceScript(page.doc);
-      userPhrases = await readPhrases();
-      const target = page.rule.script ?? page.settings.script;
-      if (target && target !== 'original') await set(target, page);
+    async start(p) {
+      doc = p.doc;
+      page = p;
+      source = pageSourceScript(p.doc);
+      // The phrase table is read once and kept current, so a conversion never waits on storage;
+      // a change shows at once on a converted page.
+      unwatch?.();
+      let changed = false;
+      unwatch = userPhrasesItem.watch((value) => {
+        changed = true;
+        userPhrases = phraseList(value);
+        if (page && current !== 'original') set(current, page).catch(() => undefined);
+      });
+      const read = await readPhrases();
+      if (!changed) userPhrases = read;
+      const target = p.rule.script ?? p.settings.script;
+      if (target && target !== 'original') await set(target, p);
     },
     describe(state: PageState) {
       state.script = { current, source };
     },
-    async handle(msg: ContentMessage, page: PageContext) {
+    async handle(msg: ContentMessage, p: PageContext) {
+      page = p;
       if (msg.type === 'setScript') {
-        // Fetch the dictionary while the phrase table is read.
-        const o = options(page);
-        const config = configFor(msg.script, source, o);
+        // The dictionary is on its way even while an earlier request finishes.
+        const config = configFor(msg.script, source, options(p));
         if (config) loadDictionary(config).catch(() => undefined);
-        userPhrases = await readPhrases();
-        await set(msg.script, page);
+        await set(msg.script, p);
         return true;
       }
       if (msg.type === 'cycleScript') {
-        await set(nextScript(current, page.settings.region), page);
+        await set(nextScript(current, p.settings.region), p);
         return true;
       }
       if (msg.type === 'convertSelection') {
-        userPhrases = await readPhrases();
-        await convertSelection(page.doc, msg.script, options(page));
+        await convertSelection(p.doc, msg.script, options(p));
         return true;
       }
       return undefined;
     },
     stop() {
+      unwatch?.();
+      unwatch = undefined;
+      page = undefined;
       if (doc) revertConversion(doc);
       current = 'original';
     },
