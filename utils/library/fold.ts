@@ -28,6 +28,17 @@ export function buildFoldMap(variantsRev: string[], toSimplified: string): Map<s
 }
 
 export function foldWith(map: Map<string, string>): Fold {
+  // BMP characters that fold to one BMP character are looked up in a flat table (the hot path);
+  // the few that involve surrogate pairs stay in a map. 0xffff in the table: look in the map.
+  const table = new Uint16Array(0x10000);
+  const wide = new Map<string, string>();
+  for (const [from, to] of map) {
+    if (from.length === 1 && to.length === 1) table[from.charCodeAt(0)] = to.charCodeAt(0);
+    else {
+      wide.set(from, to);
+      if (from.length === 1) table[from.charCodeAt(0)] = 0xffff;
+    }
+  }
   // Most characters fold to themselves, so copy unchanged stretches in one slice.
   return (text) => {
     let out = '';
@@ -35,14 +46,21 @@ export function foldWith(map: Map<string, string>): Fold {
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (code < 0x3400) continue;
-      const wide = code >= 0xd800 && code <= 0xdbff;
-      const ch = wide ? text.slice(i, i + 2) : text[i];
-      const to = map.get(ch);
+      let to: string | undefined;
+      let width = 1;
+      if (code >= 0xd800 && code <= 0xdbff) {
+        width = 2;
+        to = wide.get(text.slice(i, i + 2));
+      } else {
+        const t = table[code];
+        if (t === 0) continue;
+        to = t === 0xffff ? wide.get(text[i]) : String.fromCharCode(t);
+      }
       if (to !== undefined) {
         out += text.slice(last, i) + to;
-        last = i + ch.length;
+        last = i + width;
       }
-      if (wide) i++;
+      if (width === 2) i++;
     }
     return (last ? out + text.slice(last) : text).toLowerCase();
   };
