@@ -4,7 +4,7 @@
  * version. A migration may reshape records but must never drop one.
  */
 import { openDB, wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { ArticleRecord, TextRecord } from './types';
+import { type ArticleRecord, type StoredText, toStoredText } from './types';
 import { type Fold, loadFold } from './fold';
 import { indexTokens } from './tokenize';
 
@@ -23,7 +23,7 @@ export interface LibrarySchema extends DBSchema {
     value: ArticleRecord;
     indexes: { key: string; keys: string; savedAt: number; site: string; year: number; tags: string; deletedAt: number };
   };
-  texts: { key: number; value: TextRecord };
+  texts: { key: number; value: StoredText };
   search: { key: number; value: SearchRecord; indexes: { grams: string } };
 }
 
@@ -96,7 +96,7 @@ const steps: Record<number, (db: LibraryDB, tx: UpgradeTx, fold: Fold | undefine
       while ((await articles.getKey(id)) !== undefined) id--;
       const meta = upgradeRecordV1(record, id);
       await articles.put(meta);
-      await texts.put({ id, text: record.text ?? '', originalText: record.originalText ?? record.text ?? '' });
+      await texts.put(toStoredText(id, record.text ?? '', record.originalText ?? record.text ?? ''));
       await search.put({ id, grams: gramsFor(meta, record.text ?? '', fold!) });
     }
   },

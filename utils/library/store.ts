@@ -8,7 +8,7 @@ import { keysFor } from './canonical';
 import { type LibraryDB, excerptOf, gramsFor, openLibraryDB, searchableText, yearOf } from './db';
 import { type Fold, loadFold } from './fold';
 import { normalizeQuery, queryTokens } from './tokenize';
-import type { ArticleInput, ArticleRecord, TextRecord } from './types';
+import { type ArticleInput, type ArticleRecord, type StoredText, type TextRecord, fromStoredText, toStoredText } from './types';
 
 export const TRASH_DAYS = 30;
 const DAY = 24 * 60 * 60 * 1000;
@@ -150,7 +150,7 @@ export async function saveArticle(input: ArticleInput, db?: LibraryDB): Promise<
       await tx.done;
       return { record, updated: true };
     }
-    const text: TextRecord = { id, text: input.text ?? '', originalText: input.originalText ?? input.text ?? '' };
+    const text = toStoredText(id, input.text ?? '', input.originalText ?? input.text ?? '');
     await articles.put(record);
     await tx.objectStore('texts').put(text);
     await tx.objectStore('search').put({ id, grams: gramsFor(record, text.text, fold) });
@@ -177,7 +177,7 @@ export async function getArticle(id: number, db?: LibraryDB): Promise<{ meta: Ar
   const meta = await tx.objectStore('articles').get(id);
   const text = await tx.objectStore('texts').get(id);
   if (!meta) return undefined;
-  return { meta, text: text ?? { id, text: '', originalText: '' } };
+  return { meta, text: text ? fromStoredText(text) : { id, text: '', originalText: '' } };
 }
 
 export async function updateDetails(id: number, patch: { tags?: string[]; note?: string }, db?: LibraryDB): Promise<ArticleRecord> {
@@ -274,21 +274,43 @@ export async function listArticles(options: ListOptions = {}, db?: LibraryDB): P
   const limit = options.limit ?? 50;
   const query = options.query?.trim();
   if (query) return search(query, options, limit, db);
-  const tx = db.transaction('articles');
-  // Keys ascend from the newest, so the first `limit` keys are the newest; the trash is
-  // skipped, so read that many more.
-  const trashed = await tx.store.index('deletedAt').count();
-  const want = limit + 1 + trashed;
+  // Records come back whole, newest first (keys ascend from the newest), in one request per
+  // round; only if the trash or the filters skipped some is a larger round read.
   const only = (value: IDBValidKey) => IDBKeyRange.only(value);
-  const ids =
-    options.site !== undefined
-      ? await tx.store.index('site').getAllKeys(only(options.site), want)
-      : options.year !== undefined
-        ? await tx.store.index('year').getAllKeys(only(options.year), want)
-        : options.tag !== undefined
-          ? await tx.store.index('tags').getAllKeys(only(options.tag), want)
-          : await tx.store.getAllKeys(null, want);
-  return collect(ids, limit, (id) => tx.store.get(id), (meta) => passes(meta, options));
+  const read = (count: number) => {
+    const store = db.transaction('articles').store;
+    if (options.site !== undefined) return store.index('site').getAll(only(options.site), count);
+    if (options.year !== undefined) return store.index('year').getAll(only(options.year), count);
+    if (options.tag !== undefined) return store.index('tags').getAll(only(options.tag), count);
+    return store.getAll(null, count);
+  };
+  for (let want = limit + 1; ; want *= 4) {
+    const records = await read(want);
+    const items = records.filter((meta) => passes(meta, options));
+    if (items.length > limit) return { items: items.slice(0, limit), more: true };
+    if (records.length < want) return { items, more: false };
+  }
+}
+
+let firstList: { options: ListOptions; result: Promise<ListResult> } | undefined;
+
+/**
+ * Starts reading the unfiltered first page as early as a page can (before it renders), so the
+ * list does not wait for the rest of the page to load. `takeFirstList` hands it over once.
+ */
+export function prefetchFirstList(limit: number): void {
+  const options = { limit };
+  const result = listArticles(options);
+  result.catch(() => undefined);
+  firstList = { options, result };
+}
+
+/** The prefetched first page, if it was started for exactly these options (once). */
+export function takeFirstList(options: ListOptions): Promise<ListResult> | undefined {
+  const taken = firstList;
+  firstList = undefined;
+  const plain = !options.query?.trim() && options.site === undefined && options.year === undefined && options.tag === undefined;
+  return taken && plain && taken.options.limit === options.limit ? taken.result : undefined;
 }
 
 /** The key of an article saved at `savedAt`: negative, so ascending key order is newest first. */
@@ -302,11 +324,12 @@ async function collect(
   limit: number,
   get: (id: number) => Promise<ArticleRecord | undefined>,
   keep: (meta: ArticleRecord, index: number) => boolean | Promise<boolean>,
+  items: ArticleRecord[] = [],
 ): Promise<ListResult> {
-  const items: ArticleRecord[] = [];
-  const batch = limit + 1;
-  for (let start = 0; start < ids.length; start += batch) {
-    const slice = ids.slice(start, start + batch);
+  for (let start = 0; start < ids.length; ) {
+    // Read about as many as are still wanted (a little more, as some will not pass).
+    const need = limit + 1 - items.length;
+    const slice = ids.slice(start, start + Math.max(8, Math.ceil(need * 1.25)));
     const metas = await Promise.all(slice.map(get));
     for (let i = 0; i < slice.length; i++) {
       const meta = metas[i];
@@ -314,23 +337,51 @@ async function collect(
       if (items.length === limit) return { items, more: true };
       items.push(meta);
     }
+    start += slice.length;
   }
   return { items, more: false };
 }
 
-/** Articles containing a token, newest first; at most `count` of them (exact tokens only). */
-async function idsFor(db: LibraryDB, token: { token: string; prefix: boolean }, count?: number): Promise<{ ids: number[]; complete: boolean }> {
-  if (token.prefix) {
-    // A prefix range lists ids per matching word: read it whole and put it back in order.
-    const ids = await db.getAllKeysFromIndex('search', 'grams', IDBKeyRange.bound(token.token, `${token.token}\uffff`));
-    return { ids: [...new Set(ids)].sort((a, b) => a - b), complete: true };
-  }
-  const ids = await db.getAllKeysFromIndex('search', 'grams', IDBKeyRange.only(token.token), count);
-  return { ids, complete: count === undefined || ids.length < count };
+/** A token's articles, newest first (ascending ids): the newest `count`, or all of them. */
+interface Postings {
+  ids: number[];
+  /** Every article with the token is in `ids`. */
+  complete: boolean;
+  /** Membership, for the ids up to the last one read (the part of the list that is known). */
+  has: Set<number>;
 }
 
-/** How many of a token's newest articles a search reads before it reads them all. */
-const FIRST_READ = 1000;
+/** A word being typed matches the words it starts; past this many, all of their articles are read. */
+const PREFIX_WORDS = 8;
+
+async function postings(db: LibraryDB, token: { token: string; prefix: boolean }, count?: number): Promise<Postings> {
+  const index = db.transaction('search').store.index('grams');
+  if (!token.prefix) {
+    const ids = await index.getAllKeys(IDBKeyRange.only(token.token), count);
+    return { ids, complete: count === undefined || ids.length < count, has: new Set(ids) };
+  }
+  // The words the prefix starts, each with its newest articles, merged. Ids up to the earliest
+  // point where a word's list was cut are known exactly; later ones are left for a whole read.
+  const range = IDBKeyRange.bound(token.token, `${token.token}\uffff`);
+  const words: string[] = [];
+  let cursor = count === undefined ? null : await index.openKeyCursor(range, 'nextunique');
+  while (cursor && words.length <= PREFIX_WORDS) {
+    words.push(cursor.key as string);
+    cursor = await cursor.continue();
+  }
+  if (count === undefined || words.length > PREFIX_WORDS) {
+    const ids = [...new Set(await index.getAllKeys(range))].sort((a, b) => a - b);
+    return { ids, complete: true, has: new Set(ids) };
+  }
+  const lists = await Promise.all(words.map((w) => index.getAllKeys(IDBKeyRange.only(w), count)));
+  let cut = Infinity;
+  for (const l of lists) if (l.length === count) cut = Math.min(cut, l[l.length - 1]);
+  const ids = [...new Set(lists.flat())].filter((id) => id <= cut).sort((a, b) => a - b);
+  return { ids, complete: cut === Infinity, has: new Set(ids) };
+}
+
+/** How many of each token's newest articles a search reads first. */
+const FIRST_READ = 64;
 
 /** Does this article contain every phrase of the (folded) query? */
 export function confirms(meta: ArticleRecord, text: string, phrases: string[], fold: Fold): boolean {
@@ -343,6 +394,18 @@ function indexIsExact(phrases: string[], tokens: { token: string; prefix: boolea
   return phrases.length === 1 && tokens.length === 1 && phrases[0] === tokens[0].token;
 }
 
+/** Whether `id` may contain the token of `list`: read and present, or beyond what was read. */
+function mayHave(list: Postings, id: number): boolean {
+  if (list.has.has(id)) return true;
+  return !list.complete && (list.ids.length === 0 || id > list.ids[list.ids.length - 1]);
+}
+
+/**
+ * Search plan: read each token's newest articles; drive by the smallest complete list, else by
+ * the sparsest one (its newest articles reach furthest back), dropping candidates another list
+ * rules out; confirm each candidate's phrases against its stored text, newest first. Only when
+ * that is not enough for a page is the driving list read whole.
+ */
 async function search(query: string, filters: Filters, limit: number, db: LibraryDB): Promise<ListResult> {
   const fold = await loadFold();
   const folded = fold(query);
@@ -350,28 +413,36 @@ async function search(query: string, filters: Filters, limit: number, db: Librar
   const tokens = queryTokens(folded);
   if (!tokens.length) return { items: [], more: false };
   const exact = indexIsExact(phrases, tokens);
-  // Only the rarest token's articles are read: every match contains it, and the phrase check
-  // below decides the rest. Each token's newest articles are read first; a token with fewer than
-  // that many articles is complete, so its list is exact.
-  const firsts = await Promise.all(tokens.map((t) => idsFor(db, t, FIRST_READ)));
-  // The smallest complete list, else the shortest read.
-  const order = firsts.map((f, i) => i).sort((a, b) => Number(firsts[b].complete) - Number(firsts[a].complete) || firsts[a].ids.length - firsts[b].ids.length);
-  const best = firsts[order[0]];
-  if (best.complete && best.ids.length === 0) return { items: [], more: false };
-  const first = await run(best.ids);
-  if (best.complete || first.more) return first;
-  return run((await idsFor(db, tokens[order[0]])).ids);
-
-  function run(candidates: number[]): Promise<ListResult> {
-    return confirmAll(candidates, exact, phrases, filters, limit, db, fold);
-  }
+  const lists = await Promise.all(tokens.map((t) => postings(db, t, Math.max(FIRST_READ, limit + 1))));
+  if (lists.some((l) => l.complete && l.ids.length === 0)) return { items: [], more: false };
+  const reach = (l: Postings) => (l.ids.length ? l.ids[l.ids.length - 1] : -Infinity);
+  const order = lists
+    .map((_, i) => i)
+    .sort((a, b) => Number(lists[b].complete) - Number(lists[a].complete) || (lists[a].complete ? lists[a].ids.length - lists[b].ids.length : reach(lists[b]) - reach(lists[a])));
+  const d = order[0];
+  const candidates = (driver: Postings, after: number) =>
+    driver.ids.filter((id) => id > after && lists.every((l, i) => i === d || mayHave(l, id)));
+  const first = await confirmAll(candidates(lists[d], -Infinity), exact, phrases, filters, limit, db, fold);
+  if (lists[d].complete || first.more) return first;
+  // Not a page yet: read the driving token whole and go on after the last candidate seen.
+  const all = await postings(db, tokens[d]);
+  return confirmAll(candidates(all, reach(lists[d])), exact, phrases, filters, limit, db, fold, first.items);
 }
 
-async function confirmAll(candidates: number[], exact: boolean, phrases: string[], filters: Filters, limit: number, db: LibraryDB, fold: Fold): Promise<ListResult> {
+async function confirmAll(
+  candidates: number[],
+  exact: boolean,
+  phrases: string[],
+  filters: Filters,
+  limit: number,
+  db: LibraryDB,
+  fold: Fold,
+  items: ArticleRecord[] = [],
+): Promise<ListResult> {
   const tx = db.transaction(['articles', 'texts']);
   const articles = tx.objectStore('articles');
   const texts = tx.objectStore('texts');
-  const bodies = new Map<number, Promise<TextRecord | undefined>>();
+  const bodies = new Map<number, Promise<StoredText | undefined>>();
   return collect(
     candidates,
     limit,
@@ -387,6 +458,7 @@ async function confirmAll(candidates: number[], exact: boolean, phrases: string[
       bodies.delete(meta.id);
       return confirms(meta, body?.text ?? '', phrases, fold);
     },
+    items,
   );
 }
 

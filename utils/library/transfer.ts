@@ -10,7 +10,7 @@ import { type LibraryDB, excerptOf, gramsFor, yearOf } from './db';
 import { SCHEMA_VERSION } from './db';
 import { loadFold } from './fold';
 import { LibraryError, describeWriteError, idFor, library } from './store';
-import type { ArticleInput, ArticleRecord, ExportedArticle, LibraryExport } from './types';
+import { type ArticleInput, type ArticleRecord, type ExportedArticle, type LibraryExport, fromStoredText, toStoredText } from './types';
 
 const SCRIPTS: ScriptTarget[] = ['original', 'cn', 'tw', 'hk'];
 /** Larger files are refused before parsing (a saved copy is rarely above 100 KB). */
@@ -27,7 +27,7 @@ export async function exportLibrary(db?: LibraryDB, now = new Date()): Promise<L
   const articles: ExportedArticle[] = [];
   for (const meta of metas) {
     const text = await tx.objectStore('texts').get(meta.id);
-    articles.push(exported(meta, text?.text ?? '', text?.originalText ?? ''));
+    articles.push(exported(meta, text?.text ?? '', text ? fromStoredText(text).originalText : ''));
   }
   return { format: 'qingdu-library', schemaVersion: SCHEMA_VERSION, exportedAt: now.toISOString(), articles };
 }
@@ -332,7 +332,7 @@ export async function importFile(name: string, text: string, db?: LibraryDB, par
       const hasText = !!item.text;
       const oldText = previous ? await tx.objectStore('texts').get(id) : undefined;
       const text = hasText ? item.text! : (oldText?.text ?? '');
-      const originalText = hasText ? item.originalText || item.text! : (oldText?.originalText ?? '');
+      const originalText = hasText ? item.originalText || item.text! : oldText ? fromStoredText(oldText).originalText : '';
       const base = previous && !hasText ? previous : undefined;
       const siteName = item.siteName ?? base?.siteName ?? '';
       const canonicalUrl = item.canonicalUrl || item.url;
@@ -368,7 +368,7 @@ export async function importFile(name: string, text: string, db?: LibraryDB, par
         note: item.note || previous?.note || '',
       };
       await articles.put(record);
-      await tx.objectStore('texts').put({ id, text, originalText });
+      await tx.objectStore('texts').put(toStoredText(id, text, originalText));
       await tx.objectStore('search').put({ id, grams: gramsFor(record, text, fold) });
       if (previous) updated++;
       else added++;

@@ -36,11 +36,30 @@ export interface ArticleRecord {
   deletedAt?: number;
 }
 
-/** The saved copy: one record per article in the `texts` store. */
+/** The saved copy of an article, as read. */
 export interface TextRecord {
   id: number;
   text: string;
   originalText: string;
+}
+
+/**
+ * The saved copy as stored, one record per article in the `texts` store: the original-script
+ * text only when it differs from the text (most articles are saved as they came), which halves
+ * what a save stores and what a search reads.
+ */
+export interface StoredText {
+  id: number;
+  text: string;
+  originalText?: string;
+}
+
+export function toStoredText(id: number, text: string, originalText: string): StoredText {
+  return originalText && originalText !== text ? { id, text, originalText } : { id, text };
+}
+
+export function fromStoredText(stored: StoredText): TextRecord {
+  return { id: stored.id, text: stored.text, originalText: stored.originalText ?? stored.text };
 }
 
 /** One article as exported and imported: every field and the full text. */

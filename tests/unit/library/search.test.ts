@@ -46,3 +46,45 @@ describe('library search', () => {
     expect(await titles(db, '乡村振兴')).toEqual(['标题 b']);
   });
 });
+
+describe('library search on more articles than one read of the index', () => {
+  // 400 articles of five words each (a fixed pseudo-random draw): phrases in about half of them,
+  // a phrase whose pairs are common but which itself is in five, Latin words sharing a prefix.
+  // Every search is checked against a plain scan of the texts.
+  const WORDS = ['乡村振兴', '乡村建设', '振兴产业', '城市更新', '数字经济', '生态保护', 'report', 'reporting', 'repo'];
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const texts: string[] = [];
+  for (let i = 0; i < 400; i++) {
+    const parts = Array.from({ length: 5 }, () => WORDS[Math.floor(next() * WORDS.length)]);
+    if (i % 97 === 0) parts.push('建设乡村振兴产业');
+    texts.push(parts.join('，'));
+  }
+
+  it('returns the newest matches first, exactly those a scan finds, and says when there are more', async () => {
+    const db = await freshDb();
+    for (let i = 0; i < texts.length; i++) await saveArticle(article(`n${i}`, { title: `第${i}篇`, text: texts[i], savedAt: 1_000_000 + i * 1000 }), db);
+    const cases: [string, number][] = [
+      ['乡村振兴', 20],
+      ['村振兴产', 3],
+      ['建设乡村振兴产业', 50],
+      ['振兴', 150],
+      ['repo', 30],
+      ['report', 300],
+      ['repo 建设乡村振兴产业', 10],
+      ['数字经济 乡村建设', 10],
+    ];
+    for (const [query, limit] of cases) {
+      const phrases = query.split(' ');
+      // Newest first: the last saved first.
+      const expected = texts
+        .map((t, i) => ({ t, i }))
+        .filter(({ t }) => phrases.every((p) => t.includes(p)))
+        .map(({ i }) => `第${i}篇`)
+        .reverse();
+      const result = await listArticles({ query, limit }, db);
+      expect(result.items.map((m) => m.title), query).toEqual(expected.slice(0, limit));
+      expect(result.more, query).toBe(expected.length > limit);
+    }
+  }, 60_000);
+});

@@ -59,6 +59,29 @@ describe('library store', () => {
     expect((await listArticles({ limit: 2 }, db)).more).toBe(true);
   });
 
+  it('lists past a trash that fills the first page, and with filters', async () => {
+    const db = await freshDb();
+    const ids: number[] = [];
+    for (let i = 0; i < 10; i++) ids.push((await saveArticle(article(`a${i}`, { savedAt: 1000 * (i + 1), tags: i % 2 ? ['单'] : [] }), db)).record.id);
+    // The six newest go to the trash: the first read of three finds none to show.
+    for (const id of ids.slice(4)) await trashArticle(id, db);
+    const page = await listArticles({ limit: 2 }, db);
+    expect(page.items.map((i) => i.title)).toEqual(['标题 a3', '标题 a2']);
+    expect(page.more).toBe(true);
+    expect((await listArticles({ limit: 4 }, db)).more).toBe(false);
+    expect((await listArticles({ tag: '单', limit: 1 }, db)).items.map((i) => i.title)).toEqual(['标题 a3']);
+    expect((await listArticles({ tag: '单', limit: 2 }, db)).more).toBe(false);
+  });
+
+  it('stores the original-script text only when it differs, and reads both back', async () => {
+    const db = await freshDb();
+    const same = await saveArticle(article('same', { text: '正文', originalText: '正文' }), db);
+    const differs = await saveArticle(article('differs', { text: '繁體正文', originalText: '简体正文', script: 'tw' }), db);
+    expect(await db.get('texts', same.record.id)).toEqual({ id: same.record.id, text: '正文' });
+    expect((await getArticle(same.record.id, db))?.text).toEqual({ id: same.record.id, text: '正文', originalText: '正文' });
+    expect((await getArticle(differs.record.id, db))?.text.originalText).toBe('简体正文');
+  });
+
   it('trash hides an article, undo restores it, and the trash empties after 30 days', async () => {
     const db = await freshDb();
     const { record } = await saveArticle(article('a', { savedAt: 1000 }), db);
