@@ -7,6 +7,7 @@ import {
   facets as readFacets,
   listArticles,
   listTrash,
+  takeFirstList,
   purgeArticle,
   purgeOldTrash,
   restoreArticle,
@@ -21,7 +22,8 @@ import './library.css';
 
 const UNDO_MS = 10_000;
 let listedOnce = false;
-const PAGE = 50;
+/** Articles per page of the list (the first page is prefetched by the page's entry point). */
+export const PAGE_SIZE = 50;
 
 interface Undo {
   record: ArticleRecord;
@@ -33,7 +35,7 @@ export function LibraryPanel({ full = false }: { full?: boolean }) {
   const [site, setSite] = useState('');
   const [year, setYear] = useState('');
   const [tag, setTag] = useState('');
-  const [limit, setLimit] = useState(PAGE);
+  const [limit, setLimit] = useState(PAGE_SIZE);
   const [items, setItems] = useState<ArticleRecord[] | undefined>();
   const [more, setMore] = useState(false);
   const [facets, setFacets] = useState<Facets | undefined>();
@@ -53,12 +55,8 @@ export function LibraryPanel({ full = false }: { full?: boolean }) {
   };
 
   useEffect(() => {
-    void purgeOldTrash().catch(() => undefined);
-  }, []);
-
-  useEffect(() => {
     const mine = ++seq.current;
-    listArticles(options)
+    (takeFirstList(options) ?? listArticles(options))
       .then((result) => {
         if (mine !== seq.current) return;
         setItems(result.items);
@@ -69,10 +67,17 @@ export function LibraryPanel({ full = false }: { full?: boolean }) {
       .catch((e) => mine === seq.current && setError(errorText(e)));
   }, [query, site, year, tag, limit, version]);
 
+  // Filters, the trash and trash expiry wait for the first list: the list comes first.
+  const listed = items !== undefined;
   useEffect(() => {
+    if (listed) void purgeOldTrash().catch(() => undefined);
+  }, [listed]);
+
+  useEffect(() => {
+    if (!listed) return;
     readFacets().then(setFacets, () => undefined);
     if (trash) listTrash().then(setTrash, () => undefined);
-  }, [version]);
+  }, [version, listed]);
 
   const changed = () => {
     bump();
@@ -138,7 +143,7 @@ export function LibraryPanel({ full = false }: { full?: boolean }) {
           placeholder="标题、网站、来源或正文中的词句"
           onInput={(e) => {
             setQuery((e.target as HTMLInputElement).value);
-            setLimit(PAGE);
+            setLimit(PAGE_SIZE);
           }}
         />
       </div>
@@ -226,7 +231,7 @@ export function LibraryPanel({ full = false }: { full?: boolean }) {
         </ul>
       )}
       {more && (
-        <button type="button" onClick={() => setLimit((l) => l + PAGE)}>
+        <button type="button" onClick={() => setLimit((l) => l + PAGE_SIZE)}>
           显示更多
         </button>
       )}

@@ -111,11 +111,10 @@ export function Popup({ search }: { search: string }) {
         </section>
       )}
       {load.status === 'ready' && <TabView tabId={load.tab.id!} initial={load.state} settings={load.settings} initialRule={load.rule} announce={announce} />}
-      {load.status !== 'loading' && (
-        <div class="library">
-          <LibraryPanel />
-        </div>
-      )}
+      {/* The library does not wait for the tab: it is read from Qingdu's own database. */}
+      <div class="library">
+        <LibraryPanel />
+      </div>
       <LiveRegion text={said} />
     </main>
   );
