@@ -22,6 +22,10 @@ export const BUILT_IN_PHRASES: readonly UserPhrase[] = [
 
 export type Direction = 's2t' | 't2s';
 
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Keeps the phrases that are well formed and apply in this direction; later entries win. */
 export function phrasesFor(direction: Direction, phrases: readonly UserPhrase[]): Map<string, string> {
   const map = new Map<string, string>();
@@ -36,35 +40,22 @@ export function phrasesFor(direction: Direction, phrases: readonly UserPhrase[])
 /** Wraps `convert` so every phrase in `table` becomes its `to`, whatever the dictionary says. */
 export function withPhrases(convert: (s: string) => string, table: Map<string, string>): (s: string) => string {
   if (table.size === 0) return convert;
-  // Phrases by their first code unit, longest first, so the first that matches is the longest
-  // at that position; most positions are rejected by one table read.
-  const byFirst = new Map<number, string[]>();
-  const starts = new Uint8Array(65536);
-  for (const key of table.keys()) {
-    const c = key.charCodeAt(0);
-    starts[c] = 1;
-    const list = byFirst.get(c);
-    if (list) list.push(key);
-    else byFirst.set(c, [key]);
-  }
-  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  // Longer phrases first, so the regex alternation prefers the longest at each position.
+  const keys = [...table.keys()].sort((a, b) => b.length - a.length);
+  const re = new RegExp(keys.map(escape).join('|'), 'g');
   return (text: string) => {
-    const n = text.length;
+    re.lastIndex = 0;
+    let m = re.exec(text);
+    if (!m) return convert(text);
     let out = '';
     let at = 0;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (!starts[c]) continue;
-      for (const key of byFirst.get(c) as string[]) {
-        if (!text.startsWith(key, i)) continue;
-        if (i > at) out += convert(text.slice(at, i));
-        out += table.get(key);
-        at = i + key.length;
-        i = at - 1;
-        break;
-      }
+    while (m) {
+      if (m.index > at) out += convert(text.slice(at, m.index));
+      out += table.get(m[0]);
+      at = m.index + m[0].length;
+      m = re.exec(text);
     }
-    if (at === 0) return convert(text);
-    return at < n ? out + convert(text.slice(at)) : out;
+    if (at < text.length) out += convert(text.slice(at));
+    return out;
   };
 }

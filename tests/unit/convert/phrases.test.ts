@@ -55,7 +55,7 @@ describe('phrases that win over the dictionary', () => {
     expect(convert('干部')).toBe('幹部');
   });
 
-  it('finds the leftmost, then longest phrase, as a longest-first regex alternation does', () => {
+  it('finds the leftmost, then the longest phrase, and converts only the text between', () => {
     const table = phrasesFor('s2t', [
       { from: 'ab', to: '1', direction: 's2t' },
       { from: 'abc', to: '2', direction: 's2t' },
@@ -67,17 +67,25 @@ describe('phrases that win over the dictionary', () => {
       { from: '𠀀x', to: '6', direction: 's2t' },
     ]);
     const upper = (s: string) => `[${s.toUpperCase()}]`;
+    // Reference: at each position, try every phrase longest first.
     const keys = [...table.keys()].sort((a, b) => b.length - a.length);
-    const re = new RegExp(keys.join('|'), 'g');
     const reference = (text: string) => {
       let out = '';
-      let at = 0;
-      for (const m of text.matchAll(re)) {
-        if (m.index > at) out += upper(text.slice(at, m.index));
-        out += table.get(m[0]);
-        at = m.index + m[0].length;
+      let plain = '';
+      let matched = false;
+      for (let i = 0; i < text.length; ) {
+        const key = keys.find((k) => text.startsWith(k, i));
+        if (key === undefined) {
+          plain += text[i++];
+          continue;
+        }
+        if (plain) out += upper(plain);
+        plain = '';
+        matched = true;
+        out += table.get(key);
+        i += key.length;
       }
-      return at === 0 ? upper(text) : at < text.length ? out + upper(text.slice(at)) : out;
+      return plain || !matched ? out + upper(plain) : out;
     };
     const convert = withPhrases(upper, table);
     const alphabet = ['a', 'b', 'c', 'x', '发', '布', '𠀀', '\ud840'];
