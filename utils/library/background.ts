@@ -46,15 +46,37 @@ async function updateAllBadges(): Promise<void> {
   await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : updateBadge(tab.id, tab.url))));
 }
 
-/** Asks the tab for its article and saves it (updating the saved copy if already saved). */
-export async function saveFromTab(tabId: number): Promise<SaveResult | undefined> {
+/** How long a second save of an already saved page counts as "yes, update the saved copy". */
+export const CONFIRM_UPDATE_MS = 10_000;
+const offeredUpdates = new Map<number, { id: number; until: number }>();
+
+function savedOn(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * Asks the tab for its article and saves it. A page already saved is not overwritten at once:
+ * the badge says so and offers the update, which a second save of the same tab within ten
+ * seconds confirms (the popup asks with a button instead).
+ */
+export async function saveFromTab(tabId: number, now = Date.now()): Promise<SaveResult | undefined> {
   const snapshot = (await tellTab(tabId, { type: 'getArticle' })) as ArticleSnapshot | { error: string } | undefined;
   if (!snapshot || 'error' in snapshot) {
     await setBadge(tabId, '!', `清读 · 未能收藏：${snapshot && 'error' in snapshot ? snapshot.error : '无法读取本页，请刷新页面后再试'}`);
     return undefined;
   }
   try {
-    const result = await saveArticle(inputFromSnapshot(snapshot));
+    const input = inputFromSnapshot(snapshot, now);
+    const saved = await findSaved([input.canonicalUrl, input.url]);
+    const offered = offeredUpdates.get(tabId);
+    offeredUpdates.delete(tabId);
+    if (saved && !(offered && offered.id === saved.id && now < offered.until)) {
+      offeredUpdates.set(tabId, { id: saved.id, until: now + CONFIRM_UPDATE_MS });
+      await setBadge(tabId, SAVED_BADGE, `清读 · 已于 ${savedOn(saved.savedAt)} 收藏：${saved.title}。10 秒内再收藏一次，即用本页更新收藏的副本`);
+      return undefined;
+    }
+    const result = await saveArticle(input);
     await setBadge(tabId, SAVED_BADGE, `清读 · ${result.updated ? '已更新收藏' : '已收藏'}：${result.record.title}`);
     return result;
   } catch (error) {
