@@ -362,12 +362,15 @@ async function postings(db: LibraryDB, token: { token: string; prefix: boolean }
   }
   // The words the prefix starts, each with its newest articles, merged. Ids up to the earliest
   // point where a word's list was cut are known exactly; later ones are left for a whole read.
-  const range = IDBKeyRange.bound(token.token, `${token.token}\uffff`);
+  const end = `${token.token}\uffff`;
+  const range = IDBKeyRange.bound(token.token, end);
   const words: string[] = [];
-  let cursor = count === undefined ? null : await index.openKeyCursor(range, 'nextunique');
-  while (cursor && words.length <= PREFIX_WORDS) {
+  // One fresh cursor per word: stepping a 'nextunique' cursor walks every article of a word.
+  for (let from = range; count !== undefined && words.length <= PREFIX_WORDS; ) {
+    const cursor = await index.openKeyCursor(from);
+    if (!cursor) break;
     words.push(cursor.key as string);
-    cursor = await cursor.continue();
+    from = IDBKeyRange.bound(cursor.key, end, true);
   }
   if (count === undefined || words.length > PREFIX_WORDS) {
     const ids = [...new Set(await index.getAllKeys(range))].sort((a, b) => a - b);
