@@ -237,6 +237,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** The browser's language and the reader's preferred language (default zh-CN). */
   locale?: string;
+  /** Chromium only: a profile directory of the caller's, kept on close (to restart on the same profile). */
+  userDataDir?: string;
 }
 
 /** Chromium's flags: no network but loopback, every host name mapped to 127.0.0.1. */
@@ -263,7 +265,7 @@ export function chromiumArgs(extensionDir: string | null, headless = true, local
 /** A persistent Chromium context (extensions need one), removed again on close. */
 export async function chromiumContext(opts: LaunchOptions = {}): Promise<{ context: BrowserContext; dispose(): Promise<void> }> {
   const executablePath = requireInstalled('chromium');
-  const userDataDir = mkdtempSync(join(tmpdir(), 'qingdu-chromium-'));
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'qingdu-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: false,
@@ -275,7 +277,7 @@ export async function chromiumContext(opts: LaunchOptions = {}): Promise<{ conte
     context,
     async dispose() {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!opts.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
