@@ -96,7 +96,7 @@ const steps: Record<number, (db: LibraryDB, tx: UpgradeTx, fold: Fold | undefine
       while ((await articles.getKey(id)) !== undefined) id--;
       const meta = upgradeRecordV1(record, id);
       await articles.put(meta);
-      await texts.put(toStoredText(id, record.text ?? '', record.originalText ?? record.text ?? ''));
+      await texts.put(toStoredText(id, record.text ?? '', record.originalText ?? record.text ?? '', meta));
       await search.put({ id, grams: gramsFor(meta, record.text ?? '', fold!) });
     }
   },

@@ -5,7 +5,8 @@
  */
 import type { ArticleSnapshot } from '../messages';
 import { keysFor } from './canonical';
-import { type LibraryDB, excerptOf, gramsFor, openLibraryDB, searchableText, yearOf } from './db';
+import { type LibraryDB, type LibrarySchema, excerptOf, gramsFor, openLibraryDB, searchableText, yearOf } from './db';
+import type { IDBPTransaction } from 'idb';
 import { type Fold, loadFold } from './fold';
 import { normalizeQuery, queryTokens } from './tokenize';
 import { type ArticleInput, type ArticleRecord, type StoredText, type TextRecord, fromStoredText, toStoredText } from './types';
@@ -146,11 +147,11 @@ export async function saveArticle(input: ArticleInput, db?: LibraryDB): Promise<
       const old = await tx.objectStore('texts').get(id);
       record.length = old?.text.length ?? 0;
       record.excerpt = previous.excerpt;
-      await articles.put(record);
+      await putRecord(tx, record);
       await tx.done;
       return { record, updated: true };
     }
-    const text = toStoredText(id, input.text ?? '', input.originalText ?? input.text ?? '');
+    const text = toStoredText(id, input.text ?? '', input.originalText ?? input.text ?? '', record);
     await articles.put(record);
     await tx.objectStore('texts').put(text);
     await tx.objectStore('search').put({ id, grams: gramsFor(record, text.text, fold) });
@@ -188,8 +189,7 @@ export async function updateDetails(id: number, patch: { tags?: string[]; note?:
   if (!meta) throw new LibraryError('这篇收藏已不存在');
   if (patch.tags) meta.tags = [...new Set(patch.tags.map((t) => t.trim()).filter(Boolean))];
   if (patch.note !== undefined) meta.note = patch.note;
-  await tx.objectStore('articles').put(meta);
-  const text = await tx.objectStore('texts').get(id);
+  const text = await putRecord(tx, meta);
   await tx.objectStore('search').put({ id, grams: gramsFor(meta, text?.text ?? '', fold) });
   await tx.done;
   return meta;
@@ -198,21 +198,32 @@ export async function updateDetails(id: number, patch: { tags?: string[]; note?:
 /** Moves an article to the trash (kept 30 days); `restore` undoes it. */
 export async function trashArticle(id: number, db?: LibraryDB, now = Date.now()): Promise<void> {
   db ??= await library();
-  const tx = db.transaction('articles', 'readwrite');
-  const meta = await tx.store.get(id);
-  if (meta) await tx.store.put({ ...meta, deletedAt: now });
+  const tx = db.transaction(['articles', 'texts'], 'readwrite');
+  const meta = await tx.objectStore('articles').get(id);
+  if (meta) await putRecord(tx, { ...meta, deletedAt: now });
   await tx.done;
 }
 
 export async function restoreArticle(id: number, db?: LibraryDB): Promise<void> {
   db ??= await library();
-  const tx = db.transaction('articles', 'readwrite');
-  const meta = await tx.store.get(id);
+  const tx = db.transaction(['articles', 'texts'], 'readwrite');
+  const meta = await tx.objectStore('articles').get(id);
   if (meta) {
     delete meta.deletedAt;
-    await tx.store.put(meta);
+    await putRecord(tx, meta);
   }
   await tx.done;
+}
+
+type RecordTx = IDBPTransaction<LibrarySchema, ('articles' | 'texts' | 'search')[], 'readwrite'>;
+
+/** Writes an article's record and the copy its saved text keeps; returns the saved text. */
+export async function putRecord(tx: RecordTx, record: ArticleRecord): Promise<StoredText | undefined> {
+  await tx.objectStore('articles').put(record);
+  const texts = tx.objectStore('texts');
+  const text = await texts.get(record.id);
+  if (text) await texts.put({ ...text, meta: record });
+  return text;
 }
 
 /** Deletes an article for good (text and search index included). */
@@ -449,10 +460,12 @@ async function confirmAll(
   return collect(
     candidates,
     limit,
-    (id) => {
-      // Start reading the text alongside its record, within the same batch.
-      if (!exact) bodies.set(id, texts.get(id));
-      return articles.get(id);
+    async (id) => {
+      if (exact) return articles.get(id);
+      // The saved text carries a copy of the record: one read per candidate.
+      const body = texts.get(id);
+      bodies.set(id, body);
+      return (await body)?.meta ?? articles.get(id);
     },
     async (meta) => {
       if (!passes(meta, filters)) return false;

@@ -368,7 +368,7 @@ export async function importFile(name: string, text: string, db?: LibraryDB, par
         note: item.note || previous?.note || '',
       };
       await articles.put(record);
-      await tx.objectStore('texts').put(toStoredText(id, text, originalText));
+      await tx.objectStore('texts').put(toStoredText(id, text, originalText, record));
       await tx.objectStore('search').put({ id, grams: gramsFor(record, text, fold) });
       if (previous) updated++;
       else added++;

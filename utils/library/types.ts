@@ -52,10 +52,17 @@ export interface StoredText {
   id: number;
   text: string;
   originalText?: string;
+  /**
+   * A copy of the article's record, written with every change of it, so a search reads one
+   * record per candidate. Absent in libraries saved before it was kept: read the record then.
+   */
+  meta?: ArticleRecord;
 }
 
-export function toStoredText(id: number, text: string, originalText: string): StoredText {
-  return originalText && originalText !== text ? { id, text, originalText } : { id, text };
+export function toStoredText(id: number, text: string, originalText: string, meta?: ArticleRecord): StoredText {
+  const stored: StoredText = originalText && originalText !== text ? { id, text, originalText } : { id, text };
+  if (meta) stored.meta = meta;
+  return stored;
 }
 
 export function fromStoredText(stored: StoredText): TextRecord {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { article, freshDb } from './helpers';
-import { listArticles, saveArticle, trashArticle } from '@/utils/library/store';
+import { listArticles, restoreArticle, saveArticle, trashArticle, updateDetails } from '@/utils/library/store';
 
 async function titles(db: Awaited<ReturnType<typeof freshDb>>, query: string, extra = {}) {
   return (await listArticles({ query, ...extra }, db)).items.map((i) => i.title).sort();
@@ -44,6 +44,30 @@ describe('library search', () => {
     expect(await titles(db, '乡村振兴', { tag: '农业' })).toEqual(['标题 a']);
     await trashArticle(a.record.id, db);
     expect(await titles(db, '乡村振兴')).toEqual(['标题 b']);
+  });
+});
+
+describe('the record copy a saved text keeps for search', () => {
+  it('follows tags, trash and restore, and texts saved without it are still found', async () => {
+    const db = await freshDb();
+    const a = await saveArticle(article('a', { title: '甲', text: '推进乡村振兴' }), db);
+    const b = await saveArticle(article('b', { title: '乙', text: '乡村振兴战略' }), db);
+    await updateDetails(a.record.id, { tags: ['农业'] }, db);
+    expect((await db.get('texts', a.record.id))?.meta).toEqual(await db.get('articles', a.record.id));
+    expect(await titles(db, '乡村振兴', { tag: '农业' })).toEqual(['甲']);
+    await trashArticle(b.record.id, db);
+    expect(await titles(db, '乡村振兴')).toEqual(['甲']);
+    await restoreArticle(b.record.id, db);
+    expect(await titles(db, '乡村振兴')).toEqual(['乙', '甲']);
+    // A text stored before the copy was kept: the record is read instead.
+    const old = (await db.get('texts', b.record.id))!;
+    delete old.meta;
+    await db.put('texts', old);
+    await trashArticle(a.record.id, db);
+    const bare = (await db.get('texts', a.record.id))!;
+    delete bare.meta;
+    await db.put('texts', bare);
+    expect(await titles(db, '乡村振兴')).toEqual(['乙']);
   });
 });
 
