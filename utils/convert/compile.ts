@@ -7,7 +7,7 @@
 import { Trie } from 'opencc-js/core';
 import { configs } from 'opencc-js/preset';
 import type { ConfigName } from './configs';
-import { COUNT_ESCAPE, HAS_VALUE, LONG_VALUE, MAGIC, STORED, VERSION } from './dict';
+import { BLOCK, COUNT_ESCAPE, HAS_VALUE, LONG_VALUE, MAGIC, STORED, VERSION } from './dict';
 
 type Dict = string | readonly (readonly [string, string])[];
 
@@ -78,7 +78,9 @@ class Values {
   readonly lengths: number[] = [];
   readonly long: number[] = [];
   readonly text: string[] = [];
+  units = 0;
   add(s: string) {
+    this.units += s.length;
     if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s)) {
       throw new Error(`a dictionary value has a lone surrogate: ${JSON.stringify(s)}`);
     }
@@ -89,9 +91,9 @@ class Values {
 }
 
 /**
- * Lays a trie out breadth first, so each node's children are consecutive and sorted: labels,
- * then one flag byte per node (child count, has-value, value-stored), then the counts too large
- * for a flag byte. Values are appended to `values` in node order.
+ * Lays a trie out breadth first, so each node's children are consecutive and sorted: the child
+ * counts too large for a flag byte, the value directory, labels, then one flag byte per node
+ * (child count, has-value, value-stored). Values are appended to `values` in node order.
  */
 function writeTrie(w: Writer, map: Map<string, string | null>, values: Values) {
   const root: Node = { children: new Map(), value: undefined };
@@ -116,7 +118,9 @@ function writeTrie(w: Writer, map: Map<string, string | null>, values: Values) {
   }
   const flags: number[] = [];
   const escapes: number[] = [];
-  for (const node of order) {
+  const directory: number[] = [];
+  for (const [i, node] of order.entries()) {
+    if (i % BLOCK === 0) directory.push(values.lengths.length, values.units, values.long.length);
     const n = node.children.size;
     let f = Math.min(n, COUNT_ESCAPE);
     if (n >= COUNT_ESCAPE) escapes.push(n);
@@ -129,8 +133,9 @@ function writeTrie(w: Writer, map: Map<string, string | null>, values: Values) {
     }
     flags.push(f);
   }
-  w.u32([order.length, escapes.length]);
+  w.u32([order.length, escapes.length, directory.length / 3]);
   w.u32(escapes);
+  w.u32(directory);
   w.u16(labels);
   w.u8(flags);
 }

@@ -8,11 +8,14 @@
  *
  * Format (version 2, little endian, each array aligned to its element size):
  *   u32 magic, version, normalization tries (0/1), stage tries
- *   per trie (normalization, segmentation, stages): u32 nodes, u32 escapes; u32 escapes[]
- *     (child counts ≥ COUNT_ESCAPE, in node order); u16 labels[nodes]; u8 flags[nodes]
- *     (bits 0–5 child count, HAS_VALUE, STORED)
+ *   per trie (normalization, segmentation, stages): u32 nodes, u32 escapes, u32 blocks;
+ *     u32 escapes[] (child counts ≥ COUNT_ESCAPE, in node order); u32 directory[blocks × 3]
+ *     (for each BLOCK nodes: stored values, text units and long values before it);
+ *     u16 labels[nodes]; u8 flags[nodes] (bits 0–5 child count, HAS_VALUE, STORED)
  *   u32 stored values, u32 long values, u32 text units; u32 long[] (lengths ≥ LONG_VALUE);
  *   u16 text[] (stored values in trie and node order, UTF-16); u8 lengths[stored values]
+ * Parsing only sums child counts into child offsets; a value is found through the directory
+ * the first time its node matches, so the page does as little work as possible before converting.
  * Must never depend on opencc-js at run time or change its output.
  */
 
@@ -24,15 +27,23 @@ export const STORED = 0x80;
 export const COUNT_ESCAPE = 0x3f;
 /** A stored value this long or longer has its length in the long list. */
 export const LONG_VALUE = 0xff;
+/** Nodes per directory entry (a power of two). */
+export const BLOCK = 64;
+const BLOCK_SHIFT = 6;
 
 interface FlatTrie {
   labels: Uint16Array;
+  flags: Uint8Array;
   /** Index of each node's first child; node i's children are first[i]..first[i + 1]. */
   first: Int32Array;
-  /** -1: no value; ≥ 0: stored value index; ≤ -2: computed value, slot -2 - v. */
-  values: Int32Array;
+  directory: Uint32Array;
   /** Root children by code unit; 0 = none (node 0 is the root itself). */
   root: Int32Array;
+  /** Values by node, filled as nodes match (small tries only; see `phraseCache`). */
+  cache: (string | undefined)[];
+  /** Small tries: where each node's stored value starts in the text, and its length. */
+  at?: Int32Array;
+  length?: Int32Array;
 }
 
 export interface Dictionary {
@@ -68,34 +79,29 @@ class Reader {
   }
 }
 
-/** Running totals while reading tries: stored values and computed slots handed out so far. */
-interface Counters {
-  stored: number;
-  computed: number;
-}
-
-function readTrie(r: Reader, n: Counters): FlatTrie {
-  const [count, escapeCount] = r.u32(2);
+function readTrie(r: Reader): FlatTrie {
+  const [count, escapeCount, blocks] = r.u32(3);
   const escapes = r.u32(escapeCount);
+  const directory = r.u32(blocks * 3);
   const labels = r.u16(count);
   const flags = r.u8(count);
+  if (blocks !== (count + BLOCK - 1) >> BLOCK_SHIFT) throw damaged();
   const first = new Int32Array(count + 1);
-  const values = new Int32Array(count);
   let next = 1;
   let e = 0;
   for (let i = 0; i < count; i++) {
-    const f = flags[i];
     first[i] = next;
-    const kids = f & COUNT_ESCAPE;
+    const kids = flags[i] & COUNT_ESCAPE;
     next += kids === COUNT_ESCAPE ? escapes[e++] : kids;
-    values[i] = f & HAS_VALUE ? (f & STORED ? n.stored++ : -2 - n.computed++) : -1;
   }
   first[count] = next;
-  if (next !== count || e !== escapeCount) throw new Error('Qingdu: this conversion dictionary is damaged');
+  if (next !== count || e !== escapeCount) throw damaged();
   const root = new Int32Array(65536);
   for (let k = first[0]; k < first[1]; k++) root[labels[k]] = k;
-  return { labels, first, values, root };
+  return { labels, flags, first, directory, root, cache: [] };
 }
+
+const damaged = () => new Error('Qingdu: this conversion dictionary is damaged');
 
 function idsArity(cp: number): number {
   if (cp >= 0x2ff0 && cp <= 0x2ff1) return 2;
@@ -135,50 +141,121 @@ function unmatchedLength(s: string, i: number): number {
   return 1;
 }
 
-/** Parses a compiled dictionary. Labels view `data`'s buffer; child offsets and values are built. */
+/** Parses a compiled dictionary. Labels and flags view `data`'s buffer; child offsets are built. */
 export function parseDictionary(data: Uint8Array): Dictionary {
   if (data.byteLength < 16) throw new Error('Qingdu: this conversion dictionary is not in a format it reads');
   const r = new Reader(data.buffer as ArrayBuffer, data.byteOffset);
   const [magic, version, normCount, stageCount] = r.u32(4);
   if (magic !== MAGIC || version !== VERSION) throw new Error('Qingdu: this conversion dictionary is not in a format it reads');
-  const counters: Counters = { stored: 0, computed: 0 };
-  const norm = normCount ? readTrie(r, counters) : undefined;
-  const damaged = () => new Error('Qingdu: this conversion dictionary is damaged');
-  // Only segmentation phrases may have computed values.
-  if (counters.computed) throw damaged();
-  const seg = readTrie(r, counters);
-  const segComputed = counters.computed;
+  const norm = normCount ? readTrie(r) : undefined;
+  const seg = readTrie(r);
   const stages: FlatTrie[] = [];
-  for (let i = 0; i < stageCount; i++) stages.push(readTrie(r, counters));
-  if (counters.computed !== segComputed) throw damaged();
+  for (let i = 0; i < stageCount; i++) stages.push(readTrie(r));
   const [storedCount, longCount, textUnits] = r.u32(3);
   const long = r.u32(longCount);
   const units = r.u16(textUnits);
   const lengths = r.u8(storedCount);
-  if (storedCount !== counters.stored) throw damaged();
   const text = new TextDecoder('utf-16le').decode(units);
-  const offsets = new Int32Array(storedCount + 1);
-  for (let k = 0, at = 0, l = 0; k < storedCount; k++) {
-    const len = lengths[k];
-    at += len === LONG_VALUE ? long[l++] : len;
-    offsets[k + 1] = at;
-  }
-  if (offsets[storedCount] !== textUnits) throw damaged();
-  const cache: (string | undefined)[] = new Array(storedCount);
-  const value = (k: number): string => cache[k] ?? (cache[k] = text.slice(offsets[k], offsets[k + 1]));
-  const computed: (string | undefined)[] = new Array(counters.computed);
+  const tries = [...(norm ? [norm] : []), seg, ...stages];
 
-  let matched = -1;
-  /** Longest key of `t` starting at `i`: returns its end (0 if none) and sets `matched`. */
+  /** Where a stored node's value starts, and its stored index, through the directory. */
+  let valueIndex = 0;
+  let longIndex = 0;
+  function valueStart(t: FlatTrie, node: number, b = node >> BLOCK_SHIFT): number {
+    const d = t.directory;
+    let k = d[b * 3];
+    let at = d[b * 3 + 1];
+    let l = d[b * 3 + 2];
+    const flags = t.flags;
+    for (let j = b << BLOCK_SHIFT; j < node; j++) {
+      if (flags[j] & STORED) {
+        const len = lengths[k++];
+        at += len === LONG_VALUE ? long[l++] : len;
+      }
+    }
+    valueIndex = k;
+    longIndex = l;
+    return at;
+  }
+  function valueLength(k: number, l: number): number {
+    const len = lengths[k];
+    return len === LONG_VALUE ? long[l] : len;
+  }
+
+  // The directory must add up: each trie starts where the one before ended, the last at the end.
+  let stored = 0;
+  let textAt = 0;
+  let longAt = 0;
+  for (const t of tries) {
+    const d = t.directory;
+    if (d[0] !== stored || d[1] !== textAt || d[2] !== longAt) throw damaged();
+    const count = t.flags.length;
+    textAt = count ? valueStart(t, count, (count - 1) >> BLOCK_SHIFT) : d[1];
+    stored = valueIndex;
+    longAt = longIndex;
+  }
+  if (stored !== storedCount || textAt !== textUnits || longAt !== longCount) throw damaged();
+  // The small tries (normalization, stages) get their value positions at once: most of their
+  // nodes are single characters met in the first lines converted. Only segmentation phrases
+  // may have a value computed from their key.
+  for (const t of tries) {
+    if (t === seg) continue;
+    const flags = t.flags;
+    const count = flags.length;
+    t.cache = new Array(count);
+    const at = (t.at = new Int32Array(count));
+    const size = (t.length = new Int32Array(count));
+    const d = t.directory;
+    let k = d[0];
+    let pos = d[1];
+    let l = d[2];
+    for (let i = 0; i < count; i++) {
+      const f = flags[i];
+      if (!(f & HAS_VALUE)) continue;
+      if (!(f & STORED)) throw damaged();
+      const len = lengths[k++];
+      const n = len === LONG_VALUE ? long[l++] : len;
+      at[i] = pos;
+      size[i] = n;
+      pos += n;
+    }
+  }
+
+  /** A stored value of a small trie's node. */
+  function value(t: FlatTrie, node: number): string {
+    let v = t.cache[node];
+    if (v === undefined) {
+      const at = t.at as Int32Array;
+      v = t.cache[node] = text.slice(at[node], at[node] + (t.length as Int32Array)[node]);
+    }
+    return v;
+  }
+
+  /** Segmentation phrase outputs by node: a page meets a few thousand of the trie's phrases. */
+  const phraseCache = new Map<number, string>();
+  function phrase(node: number, s: string, i: number, end: number): string {
+    let v = phraseCache.get(node);
+    if (v === undefined) {
+      if (seg.flags[node] & STORED) {
+        const at = valueStart(seg, node);
+        v = text.slice(at, at + valueLength(valueIndex, longIndex));
+      } else v = run(s.slice(i, end));
+      phraseCache.set(node, v);
+    }
+    return v;
+  }
+
+  let matched = 0;
+  /** Longest key of `t` starting at `i`: returns its end (0 if none) and sets `matched` to its node. */
   function match(t: FlatTrie, s: string, i: number, n: number): number {
     let node = t.root[s.charCodeAt(i)];
     if (!node) return 0;
-    const { labels, first, values } = t;
+    const { labels, first, flags } = t;
     let j = i + 1;
     let end = 0;
-    if (values[node] !== -1) {
+    if (flags[node] & HAS_VALUE) {
       end = j;
-      matched = values[node];
+      matched = node;
     }
     while (j < n) {
       let lo = first[node];
@@ -199,9 +276,9 @@ export function parseDictionary(data: Uint8Array): Dictionary {
       if (!found) break;
       node = found;
       j++;
-      if (values[node] !== -1) {
+      if (flags[node] & HAS_VALUE) {
         end = j;
-        matched = values[node];
+        matched = node;
       }
     }
     return end;
@@ -212,11 +289,18 @@ export function parseDictionary(data: Uint8Array): Dictionary {
     const n = s.length;
     let out = '';
     let copied = 0;
+    const root = t.root;
     for (let i = 0; i < n; ) {
+      // Most positions start no key: stepped here without a call (a surrogate or IDS takes the long way).
+      const c = s.charCodeAt(i);
+      if (root[c] === 0) {
+        i += c < 0x2ff0 || (c > 0x2fff && (c < 0xd800 || c > 0xdbff)) ? 1 : unmatchedLength(s, i);
+        continue;
+      }
       const end = match(t, s, i, n);
       if (end) {
         if (copied < i) out += s.slice(copied, i);
-        out += value(matched);
+        out += value(t, matched);
         i = copied = end;
       } else i += unmatchedLength(s, i);
     }
@@ -234,23 +318,21 @@ export function parseDictionary(data: Uint8Array): Dictionary {
     const n = s.length;
     let out = '';
     let runStart = -1;
+    const root = seg.root;
     for (let i = 0; i < n; ) {
-      const end = match(seg, s, i, n);
+      const c = s.charCodeAt(i);
+      const end = root[c] === 0 ? 0 : match(seg, s, i, n);
       if (end) {
         const found = matched;
         if (runStart >= 0) {
           out += run(s.slice(runStart, i));
           runStart = -1;
         }
-        if (found >= 0) out += value(found);
-        else {
-          const slot = -2 - found;
-          out += computed[slot] ?? (computed[slot] = run(s.slice(i, end)));
-        }
+        out += phrase(found, s, i, end);
         i = end;
       } else {
         if (runStart < 0) runStart = i;
-        i += unmatchedLength(s, i);
+        i += c < 0x2ff0 || (c > 0x2fff && (c < 0xd800 || c > 0xdbff)) ? 1 : unmatchedLength(s, i);
       }
     }
     if (runStart === 0) return run(s);
@@ -258,7 +340,6 @@ export function parseDictionary(data: Uint8Array): Dictionary {
     return out;
   }
 
-  const tries = [...(norm ? [norm] : []), seg, ...stages];
-  const bytes = tries.reduce((sum, t) => sum + t.first.byteLength + t.values.byteLength + t.root.byteLength, 0) + offsets.byteLength + data.byteLength;
+  const bytes = tries.reduce((sum, t) => sum + t.first.byteLength + t.root.byteLength, 0) + data.byteLength;
   return { convert, bytes };
 }

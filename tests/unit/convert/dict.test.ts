@@ -56,10 +56,16 @@ describe('compiled dictionaries reproduce opencc-js 1.4.2 Converter', () => {
     // A child count changed: the trie no longer adds up.
     const bad = bytes.slice();
     const view = new DataView(bad.buffer);
-    const normNodes = view.getUint32(16, true);
-    const flagsAt = 16 + 8 + 4 * view.getUint32(20, true) + 2 * normNodes;
+    const [nodes, escapes, blocks] = [16, 20, 24].map((at) => view.getUint32(at, true));
+    const directoryAt = 28 + 4 * escapes;
+    const flagsAt = directoryAt + 12 * blocks + 2 * nodes;
     bad[flagsAt] = (bad[flagsAt] & ~COUNT_ESCAPE) | ((bad[flagsAt] & COUNT_ESCAPE) - 1);
     expect(() => parseDictionary(bad)).toThrow(/damaged/);
+    // A value directory entry off by one.
+    const off = bytes.slice();
+    const offView = new DataView(off.buffer);
+    offView.setUint32(directoryAt + 12 * (blocks - 1) + 4, offView.getUint32(directoryAt + 12 * (blocks - 1) + 4, true) + 1, true);
+    expect(() => parseDictionary(off)).toThrow(/damaged/);
     expect(() => parseDictionary(bytes.slice(0, bytes.length >> 1))).toThrow();
   });
 
