@@ -49,7 +49,11 @@ export function insideSkipped(node: Node): boolean {
 interface Work {
   texts: Text[];
   elements: Element[];
+  /** Documents whose root gets the target's lang tag. */
+  docs: Document[];
 }
+
+const newWork = (): Work => ({ texts: [], elements: [], docs: [] });
 
 const sleep = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -70,6 +74,8 @@ export class DomConverter {
   private pending: MutationRecord[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
+  /** What `prepare` collected while the dictionary loads, valid for its generation only. */
+  private prepared: { generation: number; work: Work } | undefined;
   /** Times a node changed back after Qingdu wrote it and was left alone (loop guard). */
   conflicts = 0;
   /** Mutation batches converted, and the largest batch. */
@@ -82,17 +88,42 @@ export class DomConverter {
   }
 
   /**
+   * Finds what a first conversion will write while its dictionary is still loading, and starts
+   * watching, so changes the page makes meanwhile are converted too. Writes nothing.
+   */
+  prepare(): void {
+    if (this.convertFn) return;
+    this.watch(this.doc);
+    const work = newWork();
+    this.collectDocument(this.doc, work);
+    this.prepared = { generation: this.generation, work };
+  }
+
+  /** Drops what `prepare` found (the dictionary did not load); stops watching if not converting. */
+  unprepare(): void {
+    this.prepared = undefined;
+    if (this.convertFn) return;
+    this.pending = [];
+    this.observer?.disconnect();
+    this.observer = undefined;
+    this.observed = new WeakSet();
+  }
+
+  /**
    * Converts the document with `convert` and tags its root with `langTag`. Large documents are
    * converted in slices so the page stays responsive; resolves when every slice is written.
    */
   async apply(convert: TextConverter, langTag: string): Promise<void> {
+    const prepared = this.prepared?.generation === this.generation && !this.convertFn ? this.prepared.work : undefined;
+    this.prepared = undefined;
     const gen = ++this.generation;
     this.convertFn = convert;
     this.langTag = langTag;
     this.cache.clear();
     this.watch(this.doc);
-    const work: Work = { texts: [], elements: [] };
-    this.collectDocument(this.doc, work);
+    const work = prepared ?? newWork();
+    if (!prepared) this.collectDocument(this.doc, work);
+    for (const doc of work.docs) this.tagRoot(doc);
     let start = performance.now();
     const total = work.texts.length + work.elements.length;
     for (let i = 0; i < total; i++) {
@@ -106,11 +137,14 @@ export class DomConverter {
       else this.convertAttributes(work.elements[i - work.texts.length]);
     }
     this.settleOwnRecords();
+    // Changes made while the dictionary loaded wait in `pending`.
+    if (this.pending.length && this.timer === undefined) this.timer = setTimeout(() => this.flush(), MAX_WAIT_MS);
   }
 
   /** Puts back every original this converter wrote and stops watching. */
   revert(): void {
     this.generation++;
+    this.prepared = undefined;
     this.convertFn = undefined;
     this.cache.clear();
     this.observer?.disconnect();
@@ -247,9 +281,15 @@ export class DomConverter {
   private collectDocument(doc: Document, work: Work): void {
     const root = doc.documentElement;
     if (!root || doc.designMode === 'on') return;
+    work.docs.push(doc);
+    this.collect(root, work);
+  }
+
+  private tagRoot(doc: Document): void {
+    const root = doc.documentElement;
+    if (!root) return;
     if (!this.langs.has(root)) this.langs.set(root, root.getAttribute('lang'));
     if (root.getAttribute('lang') !== this.langTag) root.setAttribute('lang', this.langTag);
-    this.collect(root, work);
   }
 
   /** Gathers the text nodes and attribute-bearing elements under `node` that may be converted. */
@@ -280,7 +320,7 @@ export class DomConverter {
       // A frame that loads (or navigates) later is converted when it has loaded.
       frame.addEventListener('load', () => {
         if (!this.convertFn) return;
-        const later: Work = { texts: [], elements: [] };
+        const later = newWork();
         this.collectFrame(frame, later);
         this.writeAll(later);
       });
@@ -297,6 +337,7 @@ export class DomConverter {
   }
 
   private writeAll(work: Work): void {
+    for (const doc of work.docs) this.tagRoot(doc);
     for (const t of work.texts) this.convertText(t);
     for (const el of work.elements) this.convertAttributes(el);
     this.settleOwnRecords();
@@ -344,10 +385,10 @@ export class DomConverter {
   }
 
   private enqueue(records: MutationRecord[]): void {
-    if (!this.convertFn) return;
+    if (!this.convertFn && !this.prepared) return;
     for (const r of records) if (!this.isOwn(r)) this.pending.push(r);
     // A batch waits at most MAX_WAIT_MS from its first change, however busy the page is.
-    if (this.pending.length && this.timer === undefined) this.timer = setTimeout(() => this.flush(), MAX_WAIT_MS);
+    if (this.convertFn && this.pending.length && this.timer === undefined) this.timer = setTimeout(() => this.flush(), MAX_WAIT_MS);
   }
 
   /** Converts everything the page added or changed since the last batch. */
@@ -358,7 +399,7 @@ export class DomConverter {
     this.pending = [];
     if (!this.convertFn || !records.length) return;
     this.batches++;
-    const work: Work = { texts: [], elements: [] };
+    const work = newWork();
     const seen = new Set<Node>();
     const skipCache = new Map<Node, boolean>();
     const skipped = (node: Node) => {

@@ -83,7 +83,16 @@ export async function applyConversion(doc: Document, target: ScriptTarget, opts:
     engine.revert();
     return null;
   }
-  const convert = await textConverter(config, opts);
+  // The page is walked while the dictionary loads; nothing is written until it has.
+  const loading = textConverter(config, opts);
+  engine.prepare();
+  let convert: TextConverter;
+  try {
+    convert = await loading;
+  } catch (error) {
+    engine.unprepare();
+    throw error;
+  }
   await engine.apply(convert, LANG_TAGS[target]);
   return config;
 }

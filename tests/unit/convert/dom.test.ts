@@ -105,3 +105,55 @@ describe('DOM conversion with exact restore', () => {
     expect(document.documentElement.outerHTML).toBe(html);
   });
 });
+
+describe('walking the page while the dictionary loads', () => {
+  /** A dictionary source that answers only when `release` is called. */
+  function heldSource(fail = false) {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    setDictionarySource(async (path) => {
+      await gate;
+      if (fail) throw new Error('Qingdu could not load its conversion dictionary (404)');
+      return fetchCompiled(path);
+    });
+    return () => release();
+  }
+  afterEach(() => setDictionarySource(fetchCompiled));
+
+  it('converts what the page changes and adds before the dictionary arrives', async () => {
+    document.documentElement.setAttribute('lang', 'zh-CN');
+    document.body.innerHTML = '<p id="a">机关党建</p><p id="b">会议</p>';
+    const release = heldSource();
+    const done = applyConversion(document, 'tw', { region: 'tw', twPhrases: false });
+    await new Promise((r) => setTimeout(r, 10));
+    // Nothing is written while the dictionary loads.
+    expect(document.getElementById('a')?.textContent).toBe('机关党建');
+    expect(document.documentElement.getAttribute('lang')).toBe('zh-CN');
+    (document.getElementById('b') as HTMLElement).firstChild!.nodeValue = '发展会议';
+    document.body.insertAdjacentHTML('beforeend', '<p id="c">后来加的内容</p>');
+    release();
+    await done;
+    expect(document.getElementById('a')?.textContent).toBe('機關黨建');
+    await vi.waitFor(() => {
+      expect(document.getElementById('b')?.textContent).toBe(s2tw('发展会议'));
+      expect(document.getElementById('c')?.textContent).toBe(s2tw('后来加的内容'));
+    });
+    expect(document.documentElement.getAttribute('lang')).toBe('zh-Hant-TW');
+    revertConversion(document);
+    expect(document.body.innerHTML).toBe('<p id="a">机关党建</p><p id="b">发展会议</p><p id="c">后来加的内容</p>');
+  });
+
+  it('a dictionary that fails to load leaves the page, and what it adds later, as they were', async () => {
+    document.documentElement.setAttribute('lang', 'zh-CN');
+    document.body.innerHTML = '<p id="a">机关党建</p>';
+    const release = heldSource(true);
+    const done = applyConversion(document, 'hk', { region: 'hk', twPhrases: false });
+    await new Promise((r) => setTimeout(r, 10));
+    release();
+    await expect(done).rejects.toThrow(/could not load/);
+    document.body.insertAdjacentHTML('beforeend', '<p id="b">会议</p>');
+    await new Promise((r) => setTimeout(r, 80));
+    expect(document.body.innerHTML).toBe('<p id="a">机关党建</p><p id="b">会议</p>');
+    expect(document.documentElement.getAttribute('lang')).toBe('zh-CN');
+  });
+});
