@@ -2,8 +2,9 @@
  * The library at scale: 10,000 saved articles of 3,000 characters. Seeds the database inside the
  * extension's own page (through Qingdu's import) on a profile of its own, restarts the browser on
  * it (a reader's library is settled on disk, not mid-import), then measures in the page how long
- * the popup and the full-page library take to show their first list — the first open after the
- * start apart — and how long searches take. Baselines: the same opens with an empty library.
+ * the popup and the full-page library take to show their first list: opened in a row (the
+ * database stays open), after a pause (Chromium has closed it and reads it from disk again), and
+ * first after the start. Then how long searches take. Baselines: the same opens, empty library.
  */
 import { build } from 'vite';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -65,7 +66,14 @@ async function measureOpens(profile: string, repeat: number) {
     const [popupFirst] = await openings(session, 'popup.html?tabId=-1', 1);
     const popup = median(await openings(session, 'popup.html?tabId=-1', repeat));
     const library = median(await openings(session, 'library.html', repeat + 1).then((s) => s.slice(1)));
-    return { popupFirst, popup, library };
+    // Chromium closes a database about two seconds after its last page closes; reopening it
+    // reads it from disk again, as a reader's next popup does.
+    const afterIdle: number[] = [];
+    for (let i = 0; i < repeat; i++) {
+      await new Promise((r) => setTimeout(r, 5_000));
+      afterIdle.push(...(await openings(session, 'popup.html?tabId=-1', 1)));
+    }
+    return { popupFirst, popup, library, popupAfterIdle: median(afterIdle) };
   } finally {
     await session.close();
   }
@@ -104,8 +112,9 @@ export const libraryCase: BenchCase = {
       const session2 = await launch('chromium', { userDataDir: profile });
       const rows: BenchRow[] = [
         { case: this.name, metric: 'articles in the library', value: total, unit: 'articles', note: `${CHARS} characters each; seeding took ${round(seedSeconds, 1)} s` },
-        { case: this.name, metric: 'popup: open to first list', value: round(full.popup), unit: 'ms', baseline: round(empty.popup), ratio: round(full.popup / empty.popup, 2), budget: '≤ 150 ms', withinBudget: full.popup <= 150, note: 'from navigation start; baseline: empty library' },
-        { case: this.name, metric: 'full-page library: open to first list', value: round(full.library), unit: 'ms', baseline: round(empty.library), ratio: round(full.library / empty.library, 2), budget: '≤ 150 ms', withinBudget: full.library <= 150, note: 'from navigation start; baseline: empty library' },
+        { case: this.name, metric: 'popup: open to first list (database already open)', value: round(full.popup), unit: 'ms', baseline: round(empty.popup), ratio: round(full.popup / empty.popup, 2), budget: '≤ 150 ms', withinBudget: full.popup <= 150, note: 'from navigation start; baseline: empty library' },
+        { case: this.name, metric: 'full-page library: open to first list (database already open)', value: round(full.library), unit: 'ms', baseline: round(empty.library), ratio: round(full.library / empty.library, 2), budget: '≤ 150 ms', withinBudget: full.library <= 150, note: 'from navigation start; baseline: empty library' },
+        { case: this.name, metric: 'popup: open after 5 s with no library page open', value: round(full.popupAfterIdle), unit: 'ms', baseline: round(empty.popupAfterIdle), ratio: round(full.popupAfterIdle / empty.popupAfterIdle, 2), budget: '≤ 150 ms', withinBudget: full.popupAfterIdle <= 150, note: 'the database is read from disk again' },
         { case: this.name, metric: 'popup: first open after the browser starts', value: round(full.popupFirst), unit: 'ms', baseline: round(empty.popupFirst), ratio: round(full.popupFirst / empty.popupFirst, 2), note: 'the database is read from disk' },
       ];
       try {
