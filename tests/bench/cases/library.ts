@@ -129,12 +129,15 @@ export const libraryCase: BenchCase = {
           ['phrase that is nowhere', '本田汽车'],
           ['Latin / digits', '2019'],
         ];
+        // One pass over every query first: it opens the database, loads the 繁體 folding table
+        // and lets the storage engine settle after the restart; then the timed passes.
+        for (const [, query] of queries) await raw.evaluate((q) => (globalThis as unknown as { QingduLibraryBench: Bench }).QingduLibraryBench.timeSearch(q), query);
         for (const [label, query] of queries) {
           const samples: number[] = [];
           let results = 0;
-          for (let i = 0; i < ctx.repeat + 1; i++) {
+          for (let i = 0; i < ctx.repeat; i++) {
             const r = await raw.evaluate((q) => (globalThis as unknown as { QingduLibraryBench: Bench }).QingduLibraryBench.timeSearch(q), query);
-            if (i > 0) samples.push(r.ms); // the first search loads the 繁體 folding table
+            samples.push(r.ms);
             results = r.results;
           }
           const ms = median(samples);
