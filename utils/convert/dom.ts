@@ -18,7 +18,7 @@ const NON_CHINESE_LANG = /^(ja|ko|jp|kr)(-|$)/i;
 /** The longest a mutation waits before it is converted, ms. */
 export const MAX_WAIT_MS = 30;
 /** Work done before yielding to the page while converting a large document, ms. */
-const SLICE_MS = 25;
+const SLICE_MS = 16;
 
 /** Whether nothing inside `el` (text or attributes) may be converted. */
 export function isSkipped(el: Element): boolean {
@@ -127,7 +127,7 @@ export class DomConverter {
     let start = performance.now();
     const total = work.texts.length + work.elements.length;
     for (let i = 0; i < total; i++) {
-      if ((i & 63) === 0 && i && performance.now() - start > SLICE_MS) {
+      if ((i & 15) === 0 && i && performance.now() - start > SLICE_MS) {
         this.settleOwnRecords();
         await sleep();
         if (gen !== this.generation) return;
