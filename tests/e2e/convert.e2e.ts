@@ -10,7 +10,7 @@ describe(`简体/繁體 conversion in ${browserName}`, () => {
   const messenger = useMessenger(e2e);
   const { send } = messenger;
   afterAll(async () => {
-    await messenger.ext?.evaluate(() => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.remove('siteRules'));
+    await messenger.ext?.evaluate(() => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.remove(['siteRules', 'userPhrases']));
   });
 
   async function open(host: string, path: string, html: string): Promise<TestPage> {
@@ -92,6 +92,21 @@ window.__start = () => {
     const delays = await page.evaluate(() => ((window as any).__appended as { at: number; convertedAt: number }[]).map((r) => r.convertedAt - r.at));
     const sorted = [...delays].sort((a, b) => a - b);
     console.log(`[${browserName}] live page: append→converted delays ms median ${sorted[20].toFixed(1)}, max ${sorted[39].toFixed(1)}`);
+    await page.close();
+  });
+
+  it('a phrase the reader adds or removes shows at once on a page shown in 繁體', async () => {
+    const page = await open(HOST, '/zwgk/2024/0315/c3.shtml', fixtureText('convert/article.html'));
+    await send(page, { type: 'setScript', script: 'tw' });
+    expect(await page.evaluate(text, '.position')).toBe('首頁 > 政務公開 > 通知公告');
+    const setPhrases = (phrases: unknown[]) =>
+      messenger.ext!.evaluate((phrases) => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.set({ userPhrases: phrases }), phrases);
+    await setPhrases([{ from: '政务公开', to: '資訊公開', direction: 's2t' }]);
+    await page.waitFor('the new phrase on the page', () => document.querySelector('.position')?.textContent === '首頁 > 資訊公開 > 通知公告');
+    await setPhrases([]);
+    await page.waitFor('the dictionary again', () => document.querySelector('.position')?.textContent === '首頁 > 政務公開 > 通知公告');
+    await send(page, { type: 'setScript', script: 'original' });
+    expect(await page.evaluate(text, '.position')).toBe('首页 > 政务公开 > 通知公告');
     await page.close();
   });
 
