@@ -7,7 +7,7 @@
 import { Trie } from 'opencc-js/core';
 import { configs } from 'opencc-js/preset';
 import type { ConfigName } from './configs';
-import { BLOCK, COUNT_ESCAPE, HAS_VALUE, LONG_VALUE, MAGIC, STORED, VERSION } from './dict';
+import { BLOCK, COUNT_ESCAPE, DIRECTORY_FIELDS, HAS_VALUE, LONG_VALUE, MAGIC, STORED, VERSION } from './dict';
 
 type Dict = string | readonly (readonly [string, string])[];
 
@@ -119,9 +119,11 @@ function writeTrie(w: Writer, map: Map<string, string | null>, values: Values) {
   const flags: number[] = [];
   const escapes: number[] = [];
   const directory: number[] = [];
+  let firstChild = 1;
   for (const [i, node] of order.entries()) {
-    if (i % BLOCK === 0) directory.push(values.lengths.length, values.units, values.long.length);
+    if (i % BLOCK === 0) directory.push(values.lengths.length, values.units, values.long.length, firstChild, escapes.length);
     const n = node.children.size;
+    firstChild += n;
     let f = Math.min(n, COUNT_ESCAPE);
     if (n >= COUNT_ESCAPE) escapes.push(n);
     if (node.value !== undefined) {
@@ -133,7 +135,7 @@ function writeTrie(w: Writer, map: Map<string, string | null>, values: Values) {
     }
     flags.push(f);
   }
-  w.u32([order.length, escapes.length, directory.length / 3]);
+  w.u32([order.length, escapes.length, directory.length / DIRECTORY_FIELDS]);
   w.u32(escapes);
   w.u32(directory);
   w.u16(labels);

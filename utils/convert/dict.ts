@@ -6,21 +6,23 @@
  * it is what the stages give the phrase's own characters, computed the first time it matches.
  * Tries are breadth first, children sorted by UTF-16 code unit.
  *
- * Format (version 2, little endian, each array aligned to its element size):
+ * Format (version 3, little endian, each array aligned to its element size):
  *   u32 magic, version, normalization tries (0/1), stage tries
  *   per trie (normalization, segmentation, stages): u32 nodes, u32 escapes, u32 blocks;
- *     u32 escapes[] (child counts ≥ COUNT_ESCAPE, in node order); u32 directory[blocks × 3]
- *     (for each BLOCK nodes: stored values, text units and long values before it);
+ *     u32 escapes[] (child counts ≥ COUNT_ESCAPE, in node order); u32 directory[blocks × 5]
+ *     (for each BLOCK nodes: stored values, text units and long values before it, its first
+ *     node's first child, escaped counts before it);
  *     u16 labels[nodes]; u8 flags[nodes] (bits 0–5 child count, HAS_VALUE, STORED)
  *   u32 stored values, u32 long values, u32 text units; u32 long[] (lengths ≥ LONG_VALUE);
  *   u16 text[] (stored values in trie and node order, UTF-16); u8 lengths[stored values]
- * Parsing only sums child counts into child offsets; a value is found through the directory
- * the first time its node matches, so the page does as little work as possible before converting.
+ * Parsing reads only the directory; child offsets are summed a block at a time, and a value is
+ * found through the directory, the first time a node is met, so the page does as little work as
+ * possible before converting.
  * Must never depend on opencc-js at run time or change its output.
  */
 
 export const MAGIC = 0x31434451; // "QDC1"
-export const VERSION = 2;
+export const VERSION = 3;
 /** Flag bits of a node; the low six bits are its child count (COUNT_ESCAPE: look it up). */
 export const HAS_VALUE = 0x40;
 export const STORED = 0x80;
@@ -30,12 +32,22 @@ export const LONG_VALUE = 0xff;
 /** Nodes per directory entry (a power of two). */
 export const BLOCK = 64;
 const BLOCK_SHIFT = 6;
+/**
+ * Per block: stored values before it, text units before it, long lengths before it, the index
+ * of its first node's first child, and escaped child counts before it.
+ */
+export const DIRECTORY_FIELDS = 5;
 
 interface FlatTrie {
   labels: Uint16Array;
   flags: Uint8Array;
-  /** Index of each node's first child; node i's children are first[i]..first[i + 1]. */
+  /**
+   * Index of each node's first child; node i's children are first[i]..first[i + 1]. Filled a
+   * block at a time as nodes are first visited (0 = not yet: every real entry is at least 1),
+   * so a cold start does not walk all of a large trie's nodes before converting.
+   */
   first: Int32Array;
+  escapes: Uint32Array;
   directory: Uint32Array;
   /** Root children by code unit; 0 = none (node 0 is the root itself). */
   root: Int32Array;
@@ -82,23 +94,42 @@ class Reader {
 function readTrie(r: Reader): FlatTrie {
   const [count, escapeCount, blocks] = r.u32(3);
   const escapes = r.u32(escapeCount);
-  const directory = r.u32(blocks * 3);
+  const directory = r.u32(blocks * DIRECTORY_FIELDS);
   const labels = r.u16(count);
   const flags = r.u8(count);
   if (blocks !== (count + BLOCK - 1) >> BLOCK_SHIFT) throw damaged();
-  const first = new Int32Array(count + 1);
-  let next = 1;
-  let e = 0;
-  for (let i = 0; i < count; i++) {
+  for (let b = 1; b < blocks; b++) {
+    const at = b * DIRECTORY_FIELDS;
+    if (directory[at + 3] < directory[at + 3 - DIRECTORY_FIELDS] || directory[at + 3] > count || directory[at + 4] > escapeCount) throw damaged();
+  }
+  const t: FlatTrie = { labels, flags, first: new Int32Array(count + 1), escapes, directory, root: new Int32Array(65536), cache: [] };
+  if (count) {
+    // The last block must end where the trie does; the root's children come from block 0.
+    const end = fillBlock(t, blocks - 1);
+    if (t.first[count] !== count || end !== escapeCount) throw damaged();
+    if (!t.first[0]) fillBlock(t, 0);
+    for (let k = t.first[0]; k < t.first[1]; k++) t.root[labels[k]] = k;
+  }
+  return t;
+}
+
+/** Fills `first` for the nodes of block `b` (and the end of the trie in its last block). */
+function fillBlock(t: FlatTrie, b: number): number {
+  const { first, flags, escapes, directory } = t;
+  const count = flags.length;
+  let next = directory[b * DIRECTORY_FIELDS + 3];
+  let e = directory[b * DIRECTORY_FIELDS + 4];
+  const start = b << BLOCK_SHIFT;
+  const end = Math.min(start + BLOCK, count);
+  for (let i = start; i < end; i++) {
     first[i] = next;
     const kids = flags[i] & COUNT_ESCAPE;
     next += kids === COUNT_ESCAPE ? escapes[e++] : kids;
   }
-  first[count] = next;
-  if (next !== count || e !== escapeCount) throw damaged();
-  const root = new Int32Array(65536);
-  for (let k = first[0]; k < first[1]; k++) root[labels[k]] = k;
-  return { labels, flags, first, directory, root, cache: [] };
+  if (end === count) first[count] = next;
+  // Each block must end where the next one starts.
+  else if (next !== directory[(b + 1) * DIRECTORY_FIELDS + 3] || e !== directory[(b + 1) * DIRECTORY_FIELDS + 4]) throw damaged();
+  return e;
 }
 
 const damaged = () => new Error('Qingdu: this conversion dictionary is damaged');
@@ -163,9 +194,9 @@ export function parseDictionary(data: Uint8Array): Dictionary {
   let longIndex = 0;
   function valueStart(t: FlatTrie, node: number, b = node >> BLOCK_SHIFT): number {
     const d = t.directory;
-    let k = d[b * 3];
-    let at = d[b * 3 + 1];
-    let l = d[b * 3 + 2];
+    let k = d[b * DIRECTORY_FIELDS];
+    let at = d[b * DIRECTORY_FIELDS + 1];
+    let l = d[b * DIRECTORY_FIELDS + 2];
     const flags = t.flags;
     for (let j = b << BLOCK_SHIFT; j < node; j++) {
       if (flags[j] & STORED) {
@@ -259,7 +290,15 @@ export function parseDictionary(data: Uint8Array): Dictionary {
     }
     while (j < n) {
       let lo = first[node];
+      if (lo === 0) {
+        fillBlock(t, node >> BLOCK_SHIFT);
+        lo = first[node];
+      }
       let hi = first[node + 1];
+      if (hi === 0) {
+        fillBlock(t, (node + 1) >> BLOCK_SHIFT);
+        hi = first[node + 1];
+      }
       if (lo === hi) break;
       const c = s.charCodeAt(j);
       let found = 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as OpenCC from 'opencc-js';
-import { COUNT_ESCAPE, VERSION, parseDictionary } from '@/utils/convert/dict';
+import { COUNT_ESCAPE, DIRECTORY_FIELDS, VERSION, parseDictionary } from '@/utils/convert/dict';
 import { CONFIGS, CONFIG_LOCALES } from '@/utils/convert/configs';
 import { compiledBytes, fixture } from './helpers';
 
@@ -58,13 +58,14 @@ describe('compiled dictionaries reproduce opencc-js 1.4.2 Converter', () => {
     const view = new DataView(bad.buffer);
     const [nodes, escapes, blocks] = [16, 20, 24].map((at) => view.getUint32(at, true));
     const directoryAt = 28 + 4 * escapes;
-    const flagsAt = directoryAt + 12 * blocks + 2 * nodes;
+    const directoryBytes = 4 * DIRECTORY_FIELDS;
+    const flagsAt = directoryAt + directoryBytes * blocks + 2 * nodes;
     bad[flagsAt] = (bad[flagsAt] & ~COUNT_ESCAPE) | ((bad[flagsAt] & COUNT_ESCAPE) - 1);
     expect(() => parseDictionary(bad)).toThrow(/damaged/);
     // A value directory entry off by one.
     const off = bytes.slice();
     const offView = new DataView(off.buffer);
-    offView.setUint32(directoryAt + 12 * (blocks - 1) + 4, offView.getUint32(directoryAt + 12 * (blocks - 1) + 4, true) + 1, true);
+    offView.setUint32(directoryAt + directoryBytes * (blocks - 1) + 4, offView.getUint32(directoryAt + directoryBytes * (blocks - 1) + 4, true) + 1, true);
     expect(() => parseDictionary(off)).toThrow(/damaged/);
     expect(() => parseDictionary(bytes.slice(0, bytes.length >> 1))).toThrow();
   });
