@@ -8,6 +8,7 @@ import {
   listArticles,
   listTrash,
   takeFirstList,
+  isFirstPage,
   purgeArticle,
   purgeOldTrash,
   restoreArticle,
@@ -17,13 +18,14 @@ import {
 } from '@/utils/library/store';
 import { announceLibraryChange } from '@/utils/library/background';
 import type { ArticleRecord } from '@/utils/library/types';
+import { FIRST_PAGE_SIZE, writeFirstPage } from '@/utils/library/first-page';
 import { broadcastChange, dateOf, errorText, readerHref, savedDate, useLibraryVersion } from './format';
 import './library.css';
 
 const UNDO_MS = 10_000;
 let listedOnce = false;
 /** Articles per page of the list (the first page is prefetched by the page's entry point). */
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = FIRST_PAGE_SIZE;
 
 interface Undo {
   record: ArticleRecord;
@@ -56,9 +58,21 @@ export function LibraryPanel({ full = false }: { full?: boolean }) {
 
   useEffect(() => {
     const mine = ++seq.current;
-    (takeFirstList(options) ?? listArticles(options))
+    const first = takeFirstList(options);
+    let answered = false;
+    // The kept copy of the first page shows until the database answers (an empty one would
+    // say "nothing saved" where the database may say otherwise: that waits).
+    first?.kept.then((kept) => {
+      if (kept?.items.length && !answered && mine === seq.current) {
+        setItems(kept.items);
+        setMore(kept.more);
+      }
+    });
+    (first?.result ?? listArticles(options))
       .then((result) => {
+        answered = true;
         if (mine !== seq.current) return;
+        if (!first && isFirstPage(options)) void writeFirstPage(result);
         setItems(result.items);
         setMore(result.more);
         setError('');

@@ -1,12 +1,12 @@
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
-import { LibraryPanel, PAGE_SIZE } from '@/components/library/LibraryPanel';
+import { LibraryPanel } from '@/components/library/LibraryPanel';
 import { LibraryTools } from '@/components/library/LibraryTools';
 import { prefetchFirstList } from '@/utils/library/store';
 import '@/components/common/base.css';
 
 // The first page is read while the page renders.
-prefetchFirstList(PAGE_SIZE);
+prefetchFirstList();
 
 function LibraryPage() {
   // The tools ask the browser for storage usage, which can be slow: only once they are shown.

@@ -1,11 +1,10 @@
 import { render } from 'preact';
 import { Popup } from '@/components/popup/Popup';
-import { PAGE_SIZE } from '@/components/library/LibraryPanel';
 import { prefetchFirstList } from '@/utils/library/store';
 import { bootPage } from '@/utils/ui/boot';
 import '@/components/common/base.css';
 import './style.css';
 
 // The library's first page is read while the popup loads its settings and renders.
-prefetchFirstList(PAGE_SIZE);
+prefetchFirstList();
 void bootPage(document, 'extName', () => render(<Popup search={location.search} />, document.getElementById('app')!));

@@ -1,12 +1,13 @@
 /**
  * The library's background duties: save the article of a tab (context menu, keyboard command),
  * and show on the toolbar badge whether a tab's page is already saved (updated on tab
- * activation and navigation, and after every save, delete or import). Never touches page DOM.
+ * activation and navigation, and after every save, delete or import), and keep the library's
+ * first page for the popup to show while the database opens. Never touches page DOM.
  */
 import { browser } from 'wxt/browser';
 import type { ArticleSnapshot, BackgroundMessage } from '../messages';
 import { tellTab } from '../background/tabs';
-import { findSaved, inputFromSnapshot, saveArticle, type SaveResult } from './store';
+import { findSaved, inputFromSnapshot, refreshFirstPage, saveArticle, type SaveResult } from './store';
 
 const SAVED_BADGE = '★';
 const BADGE_COLOR = '#b7312c';
@@ -77,6 +78,7 @@ export async function saveFromTab(tabId: number, now = Date.now()): Promise<Save
       return undefined;
     }
     const result = await saveArticle(input);
+    void refreshFirstPage().catch(() => undefined);
     await setBadge(tabId, SAVED_BADGE, `清读 · ${result.updated ? '已更新收藏' : '已收藏'}：${result.record.title}`);
     return result;
   } catch (error) {
@@ -94,7 +96,8 @@ export function watchForBadges(): () => void {
   };
   const onMessage = (msg: unknown) => {
     if ((msg as BackgroundMessage | undefined)?.type !== 'libraryChanged') return undefined;
-    return updateAllBadges().then(() => true);
+    // The page that changed the library may show a search: keep the first page for the popup here.
+    return Promise.all([updateAllBadges(), refreshFirstPage().catch(() => undefined)]).then(() => true);
   };
   browser.tabs.onActivated.addListener(onActivated);
   browser.tabs.onUpdated.addListener(onUpdated);

@@ -9,6 +9,7 @@ import { type LibraryDB, type LibrarySchema, excerptOf, gramsFor, openLibraryDB,
 import type { IDBPTransaction } from 'idb';
 import { type Fold, loadFold } from './fold';
 import { normalizeQuery, queryTokens } from './tokenize';
+import { FIRST_PAGE_SIZE, type FirstPage, readFirstPage, writeFirstPage } from './first-page';
 import { type ArticleInput, type ArticleRecord, type StoredText, type TextRecord, fromStoredText, toStoredText } from './types';
 
 export const TRASH_DAYS = 30;
@@ -303,25 +304,35 @@ export async function listArticles(options: ListOptions = {}, db?: LibraryDB): P
   }
 }
 
-let firstList: { options: ListOptions; result: Promise<ListResult> } | undefined;
+let firstList: { options: ListOptions; result: Promise<ListResult>; kept: Promise<FirstPage | undefined> } | undefined;
 
-/**
- * Starts reading the unfiltered first page as early as a page can (before it renders), so the
- * list does not wait for the rest of the page to load. `takeFirstList` hands it over once.
- */
-export function prefetchFirstList(limit: number): void {
-  const options = { limit };
-  const result = listArticles(options);
-  result.catch(() => undefined);
-  firstList = { options, result };
+/** Whether these options ask for the library's plain first page (no query, no filter). */
+export function isFirstPage(options: ListOptions): boolean {
+  return !options.query?.trim() && options.site === undefined && options.year === undefined && options.tag === undefined && (options.limit ?? FIRST_PAGE_SIZE) === FIRST_PAGE_SIZE;
 }
 
-/** The prefetched first page, if it was started for exactly these options (once). */
-export function takeFirstList(options: ListOptions): Promise<ListResult> | undefined {
+/**
+ * Starts reading the unfiltered first page as early as a page can (before it renders), from the
+ * database and from the copy kept in storage (which answers first when the database must be read
+ * from disk). `takeFirstList` hands both over once.
+ */
+export function prefetchFirstList(): void {
+  const options = { limit: FIRST_PAGE_SIZE };
+  const result = listArticles(options);
+  result.then((page) => writeFirstPage(page)).catch(() => undefined);
+  firstList = { options, result, kept: readFirstPage() };
+}
+
+/** The prefetched first page and the kept copy, if they were started for these options (once). */
+export function takeFirstList(options: ListOptions): { result: Promise<ListResult>; kept: Promise<FirstPage | undefined> } | undefined {
   const taken = firstList;
   firstList = undefined;
-  const plain = !options.query?.trim() && options.site === undefined && options.year === undefined && options.tag === undefined;
-  return taken && plain && taken.options.limit === options.limit ? taken.result : undefined;
+  return taken && isFirstPage(options) ? taken : undefined;
+}
+
+/** Reads the first page again and keeps it (after a change, wherever it was made). */
+export async function refreshFirstPage(db?: LibraryDB): Promise<void> {
+  await writeFirstPage(await listArticles({ limit: FIRST_PAGE_SIZE }, db));
 }
 
 /** The key of an article saved at `savedAt`: negative, so ascending key order is newest first. */

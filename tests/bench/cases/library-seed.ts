@@ -4,7 +4,7 @@
  * then times Qingdu's real search.
  */
 import { importFile } from '@/utils/library/transfer';
-import { listArticles, facets } from '@/utils/library/store';
+import { listArticles, facets, refreshFirstPage } from '@/utils/library/store';
 import { SCHEMA_VERSION } from '@/utils/library/db';
 
 const WORDS = (
@@ -72,6 +72,8 @@ export async function seed(from: number, to: number, chars: number): Promise<num
   }
   const json = JSON.stringify({ format: 'qingdu-library', schemaVersion: SCHEMA_VERSION, exportedAt: new Date().toISOString(), articles });
   const result = await importFile('bench.json', json);
+  // What the library page's import does next: the popup's kept first page follows the library.
+  await refreshFirstPage();
   return result.added + result.updated;
 }
 

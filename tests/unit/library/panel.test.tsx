@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { render, screen, fireEvent, waitFor } from '@testing-library/preact';
 import './helpers';
 import { article } from './helpers';
-import { saveArticle, library, wipeLibrary } from '@/utils/library/store';
+import { saveArticle, library, wipeLibrary, prefetchFirstList } from '@/utils/library/store';
+import { readFirstPage, writeFirstPage } from '@/utils/library/first-page';
+import { cleanup } from '@testing-library/preact';
 import { LibraryPanel } from '@/components/library/LibraryPanel';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -28,5 +30,22 @@ describe('LibraryPanel', () => {
     await waitFor(() => expect(titles()).toEqual([HOSTILE]));
     fireEvent.click(screen.getByRole('button', { name: '撤销' }));
     await waitFor(() => expect(titles()).toEqual([HOSTILE, '旧通知']));
+  });
+
+  it('shows the kept first page until the database answers, then the list from the database, and keeps that', async () => {
+    cleanup();
+    const db = await library();
+    await wipeLibrary(db);
+    await saveArticle(article('real', { savedAt: 3000, title: '库里的文章' }), db);
+    const stale = { ...(await saveArticle(article('kept', { savedAt: 4000, title: '上次打开时的文章' }), db)).record };
+    await wipeLibrary(db);
+    await saveArticle(article('real', { savedAt: 3000, title: '库里的文章' }), db);
+    await writeFirstPage({ items: [stale], more: false });
+    prefetchFirstList();
+    const { container } = render(<LibraryPanel />);
+    const titles = () => Array.from(container.querySelectorAll('.lib-list .lib-title')).map((el) => el.textContent);
+    await waitFor(() => expect(titles()).toEqual(['上次打开时的文章']));
+    await waitFor(() => expect(titles()).toEqual(['库里的文章']));
+    expect((await readFirstPage())?.items.map((i) => i.title)).toEqual(['库里的文章']);
   });
 });
