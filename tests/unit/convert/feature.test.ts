@@ -2,26 +2,15 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createConvertFeature, revertConversion } from '@/utils/convert/feature';
 import { setDictionarySource } from '@/utils/convert/load';
-import type { PageContext } from '@/utils/page/feature';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { userPhrasesItem } from '@/utils/storage';
-import { fetchCompiled } from './helpers';
+import { articlePage, fetchCompiled } from './helpers';
 
 // Compiling a dictionary from opencc-js takes about a second on a loaded machine.
 vi.setConfig({ testTimeout: 60_000 });
 
 const waitUntil = (fn: () => void) => vi.waitFor(fn, { timeout: 5000, interval: 10 });
 
-function page(script?: 'tw' | 'cn' | 'original'): PageContext {
-  return {
-    doc: document,
-    url: new URL('https://www.hbzx.gov.cn/a.html'),
-    detection: { kind: 'article', reasons: [], meta: { canonicalUrl: 'https://www.hbzx.gov.cn/a.html' } } as never,
-    settings: { ...DEFAULT_SETTINGS },
-    rule: script ? { script } : {},
-    signal: new AbortController().signal,
-  };
-}
+const page = articlePage;
 
 const h1 = () => document.querySelector('h1')?.textContent;
 

@@ -3,11 +3,9 @@ import * as OpenCC from 'opencc-js';
 import { DomConverter } from '@/utils/convert/dom';
 import { convertFeature, convertSelection, revertConversion } from '@/utils/convert/feature';
 import { setDictionarySource } from '@/utils/convert/load';
-import type { PageContext } from '@/utils/page/feature';
 import type { PageState } from '@/utils/messages';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { userPhrasesItem } from '@/utils/storage';
-import { fetchCompiled } from './helpers';
+import { articlePage, fetchCompiled } from './helpers';
 
 // Compiling a dictionary from opencc-js takes about a second on a loaded machine.
 vi.setConfig({ testTimeout: 60_000 });
@@ -94,16 +92,7 @@ describe('selection and the feature', () => {
     expect(text.data).toBe('机关党建工作会议');
   });
 
-  function page(script?: 'tw' | 'cn' | 'hk' | 'original'): PageContext {
-    return {
-      doc: document,
-      url: new URL('https://www.hbzx.gov.cn/a.html'),
-      detection: { kind: 'article', reasons: [], meta: { canonicalUrl: 'https://www.hbzx.gov.cn/a.html' } } as never,
-      settings: { ...DEFAULT_SETTINGS },
-      rule: script ? { script } : {},
-      signal: new AbortController().signal,
-    };
-  }
+  const page = articlePage;
 
   function state(): PageState['script'] {
     const s = { script: { current: 'original', source: 'unknown' } } as PageState;
