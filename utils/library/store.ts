@@ -219,7 +219,7 @@ export async function restoreArticle(id: number, db?: LibraryDB): Promise<void> 
 type RecordTx = IDBPTransaction<LibrarySchema, ('articles' | 'texts' | 'search')[], 'readwrite'>;
 
 /** Writes an article's record and the copy its saved text keeps; returns the saved text. */
-export async function putRecord(tx: RecordTx, record: ArticleRecord): Promise<StoredText | undefined> {
+async function putRecord(tx: RecordTx, record: ArticleRecord): Promise<StoredText | undefined> {
   await tx.objectStore('articles').put(record);
   const texts = tx.objectStore('texts');
   const text = await texts.get(record.id);
