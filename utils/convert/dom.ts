@@ -17,8 +17,12 @@ const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'code', 'p
 const NON_CHINESE_LANG = /^(ja|ko|jp|kr)(-|$)/i;
 /** The longest a mutation waits before it is converted, ms. */
 export const MAX_WAIT_MS = 30;
-/** Work done before yielding to the page while converting a large document, ms. */
-const SLICE_MS = 16;
+/**
+ * Work done before yielding to the page while converting a large document, ms. Each yield lets
+ * the page render a half-converted frame, which costs more than the slice, so an article of
+ * ordinary length is written in one slice, well under a 50 ms long task.
+ */
+const SLICE_MS = 30;
 
 /** Whether nothing inside `el` (text or attributes) may be converted. */
 export function isSkipped(el: Element): boolean {
@@ -76,6 +80,13 @@ export class DomConverter {
   private generation = 0;
   /** What `prepare` collected while the dictionary loads, valid for its generation only. */
   private prepared: { generation: number; work: Work } | undefined;
+  /**
+   * True while the page is shown through answers computed elsewhere for the texts `prepare`
+   * found: such a converter knows only those texts, so page changes wait for `replaceConverter`.
+   */
+  private interim = false;
+  /** Frames that loaded while interim, converted once the real converter is in. */
+  private framesWaiting: HTMLIFrameElement[] = [];
   /** Times a node changed back after Qingdu wrote it and was left alone (loop guard). */
   conflicts = 0;
   /** Mutation batches converted, and the largest batch. */
@@ -99,6 +110,25 @@ export class DomConverter {
     this.prepared = { generation: this.generation, work };
   }
 
+  /**
+   * The distinct texts and attribute values `prepare` found, for converting elsewhere; undefined
+   * when nothing is prepared or they add up to more than `maxChars`.
+   */
+  preparedTexts(maxChars: number): string[] | undefined {
+    const work = this.prepared?.generation === this.generation ? this.prepared.work : undefined;
+    if (!work) return undefined;
+    const texts = new Set<string>();
+    let chars = 0;
+    const add = (value: string | null) => {
+      if (value === null || texts.has(value) || !value.trim()) return;
+      texts.add(value);
+      chars += value.length;
+    };
+    for (const t of work.texts) add(t.data);
+    for (const el of work.elements) for (const name of ATTRIBUTES) add(el.getAttribute(name));
+    return chars <= maxChars ? [...texts] : undefined;
+  }
+
   /** Drops what `prepare` found (the dictionary did not load); stops watching if not converting. */
   unprepare(): void {
     this.prepared = undefined;
@@ -113,17 +143,17 @@ export class DomConverter {
    * Converts the document with `convert` and tags its root with `langTag`. Large documents are
    * converted in slices so the page stays responsive; resolves when every slice is written.
    */
-  async apply(convert: TextConverter, langTag: string): Promise<void> {
+  async apply(convert: TextConverter, langTag: string, opts: { interim?: boolean } = {}): Promise<void> {
     const prepared = this.prepared?.generation === this.generation && !this.convertFn ? this.prepared.work : undefined;
     this.prepared = undefined;
     const gen = ++this.generation;
     this.convertFn = convert;
+    this.interim = !!opts.interim && !!prepared;
     this.langTag = langTag;
     this.cache.clear();
     this.watch(this.doc);
     const work = prepared ?? newWork();
     if (!prepared) this.collectDocument(this.doc, work);
-    for (const doc of work.docs) this.tagRoot(doc);
     let start = performance.now();
     const total = work.texts.length + work.elements.length;
     for (let i = 0; i < total; i++) {
@@ -136,15 +166,40 @@ export class DomConverter {
       if (i < work.texts.length) this.convertText(work.texts[i]);
       else this.convertAttributes(work.elements[i - work.texts.length]);
     }
+    // The root's lang last: changing it restyles the whole page, which a frame rendered between
+    // slices would otherwise pay for too.
+    for (const doc of work.docs) this.tagRoot(doc);
     this.settleOwnRecords();
     // Changes made while the dictionary loaded wait in `pending`.
     if (this.pending.length && this.timer === undefined) this.timer = setTimeout(() => this.flush(), MAX_WAIT_MS);
+  }
+
+  /**
+   * Swaps an interim converter for the real one and converts what the page changed meanwhile.
+   * Does nothing when the conversion it belonged to has ended or been replaced.
+   */
+  replaceConverter(convert: TextConverter, generation: number): void {
+    if (!this.interim || generation !== this.generation || !this.convertFn) return;
+    this.interim = false;
+    this.convertFn = convert;
+    this.cache.clear();
+    const frames = this.framesWaiting;
+    this.framesWaiting = [];
+    for (const frame of frames) this.convertFrame(frame);
+    if (this.pending.length) this.flush();
+  }
+
+  /** The current conversion's number, for `replaceConverter`. */
+  get generationNow(): number {
+    return this.generation;
   }
 
   /** Puts back every original this converter wrote and stops watching. */
   revert(): void {
     this.generation++;
     this.prepared = undefined;
+    this.interim = false;
+    this.framesWaiting = [];
     this.convertFn = undefined;
     this.cache.clear();
     this.observer?.disconnect();
@@ -320,9 +375,8 @@ export class DomConverter {
       // A frame that loads (or navigates) later is converted when it has loaded.
       frame.addEventListener('load', () => {
         if (!this.convertFn) return;
-        const later = newWork();
-        this.collectFrame(frame, later);
-        this.writeAll(later);
+        if (this.interim) this.framesWaiting.push(frame);
+        else this.convertFrame(frame);
       });
     }
     let doc: Document | null = null;
@@ -334,6 +388,12 @@ export class DomConverter {
     if (!doc || !doc.documentElement) return;
     this.watch(doc);
     this.collectDocument(doc, work);
+  }
+
+  private convertFrame(frame: HTMLIFrameElement): void {
+    const later = newWork();
+    this.collectFrame(frame, later);
+    this.writeAll(later);
   }
 
   private writeAll(work: Work): void {
@@ -398,6 +458,11 @@ export class DomConverter {
     const records = this.pending.concat(more.filter((r) => !this.isOwn(r)));
     this.pending = [];
     if (!this.convertFn || !records.length) return;
+    // An interim converter knows only the texts it was given: changes wait for the real one.
+    if (this.interim) {
+      this.pending = records;
+      return;
+    }
     this.batches++;
     const work = newWork();
     const seen = new Set<Node>();
