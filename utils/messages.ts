@@ -3,7 +3,8 @@
  * the content script reports. One typed union so every sender and handler agrees.
  */
 import type { ArticleMeta, PageKind, Signal } from './detect/types';
-import type { ScriptTarget } from './storage';
+import type { ScriptTarget, UserPhrase } from './storage';
+import type { ConfigName } from './convert/configs';
 
 export interface RepairState {
   /** Whether repairs are applied now. */
@@ -71,7 +72,11 @@ export type BackgroundMessage =
   /** The content script asks for its full feature script to be injected into its frame. */
   | { type: 'loadFull' }
   /** The library changed; refresh badges. */
-  | { type: 'libraryChanged' };
+  | { type: 'libraryChanged' }
+  /** A page may soon ask for this conversion: have its converter ready. */
+  | { type: 'warmConverter'; config: ConfigName; phrases: UserPhrase[] }
+  /** Convert these texts (with the reader's phrases); the reply is the converted texts in order. */
+  | { type: 'convertTexts'; config: ConfigName; texts: string[]; phrases: UserPhrase[] };
 
 export function isContentMessage(value: unknown): value is ContentMessage {
   return !!value && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string';

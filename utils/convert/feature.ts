@@ -5,13 +5,14 @@
  * target script alone. Must never convert from converted text, nor write outside the page it runs in.
  */
 import type { Feature, PageContext } from '../page/feature';
-import type { ContentMessage, PageState } from '../messages';
+import { browser } from 'wxt/browser';
+import type { BackgroundMessage, ContentMessage, PageState } from '../messages';
 import type { ScriptTarget, Settings, UserPhrase } from '../settings';
 import { userPhrasesItem } from '../storage';
 import type { ConfigName } from './configs';
 import { detectScriptOfText, detectTraditionalRegion, type SourceScript } from './detect';
 import { DomConverter, insideSkipped, type TextConverter } from './dom';
-import { loadDictionary, type FetchBytes } from './load';
+import { dictionaryReady, fetchDictionary, loadDictionary, type FetchBytes } from './load';
 import { BUILT_IN_PHRASES, phrasesFor, withPhrases } from './phrases';
 
 export const LANG_TAGS: Record<Exclude<ScriptTarget, 'original'>, string> = {
@@ -29,6 +30,39 @@ export interface ConvertOptions {
   /** Region of a Traditional page; detected from lang and host when not given. */
   sourceRegion?: 'tw' | 'hk';
   fetchBytes?: FetchBytes;
+  /** Holds the parse of a dictionary this call is the first to load until it settles. */
+  parseNotBefore?: Promise<unknown>;
+  /**
+   * Converts texts with a converter kept elsewhere (the background), for the first conversion
+   * of the page; raced against loading the page's own dictionary.
+   */
+  remote?: RemoteConvert;
+}
+
+export interface RemoteConvert {
+  (config: ConfigName, texts: string[], userPhrases: readonly UserPhrase[]): Promise<string[] | null>;
+  /** Whether asking is likely to pay off now (absent: always). */
+  available?(): boolean;
+}
+
+/** Above this many characters a page converts with its own dictionary only (messages stay small). */
+export const REMOTE_MAX_CHARS = 300_000;
+/**
+ * How long the page holds its own dictionary's parse while the background answers: both would
+ * compete for the page's main thread. A background that has to start up first answers later,
+ * and then the page's own converter goes ahead.
+ */
+export const REMOTE_WAIT_MS = 20;
+
+/** A converter that knows exactly `texts` (each becomes the same index of `out`); others stay as they are. */
+function knownTexts(texts: string[], out: unknown): TextConverter | undefined {
+  if (!Array.isArray(out) || out.length !== texts.length) return undefined;
+  const map = new Map<string, string>();
+  for (let i = 0; i < texts.length; i++) {
+    if (typeof out[i] !== 'string') return undefined;
+    map.set(texts[i], out[i]);
+  }
+  return (s) => map.get(s) ?? s;
 }
 
 /** The opencc configuration that takes a page in `source` to `target`; null: leave it as it is. */
@@ -54,7 +88,7 @@ function engineFor(doc: Document): DomConverter {
 
 /** The converter for a configuration with the built-in fixes and the reader's phrases on top. */
 export async function textConverter(config: ConfigName, opts: ConvertOptions = {}): Promise<TextConverter> {
-  const dict = await loadDictionary(config, opts.fetchBytes);
+  const dict = await loadDictionary(config, opts.fetchBytes, opts.parseNotBefore);
   const direction = config.startsWith('s2') ? 's2t' : 't2s';
   return withPhrases(dict.convert, phrasesFor(direction, [...BUILT_IN_PHRASES, ...(opts.userPhrases ?? [])]));
 }
@@ -84,16 +118,53 @@ export async function applyConversion(doc: Document, target: ScriptTarget, opts:
     return null;
   }
   // The page is walked while the dictionary loads; nothing is written until it has.
-  const loading = textConverter(config, opts);
+  const ask = !!opts.remote && !dictionaryReady(config) && (opts.remote.available?.() ?? true);
+  let letParse = () => {};
+  const parseGate = ask ? new Promise<void>((resolve) => (letParse = resolve)) : undefined;
+  // Without a background to ask, the fetch starts before the walk; with one, after the texts
+  // are sent (starting a fetch costs the page a few ms).
+  let loading = ask ? undefined : textConverter(config, opts);
   engine.prepare();
-  let convert: TextConverter;
+  // A converter kept in the background may answer first for the texts just found; the page's
+  // own converter then takes over for what changes later.
+  const texts = ask ? engine.preparedTexts(REMOTE_MAX_CHARS) : undefined;
+  const remote =
+    texts && opts.remote
+      ? opts.remote(config, texts, opts.userPhrases ?? []).then(
+          (out) => knownTexts(texts, out),
+          () => undefined,
+        )
+      : undefined;
+  loading ??= textConverter(config, { ...opts, parseNotBefore: parseGate });
+  if (!remote) letParse();
+  else {
+    const timer = setTimeout(letParse, REMOTE_WAIT_MS);
+    // Parse as soon as the background fails; when it answers, after its answer is written.
+    void remote.then((convert) => {
+      if (convert) clearTimeout(timer);
+      else letParse();
+    });
+  }
+  let first: { convert: TextConverter; interim: boolean };
   try {
-    convert = await loading;
+    const local = loading.then((convert) => ({ convert, interim: false }));
+    first = remote
+      ? await Promise.race([local, remote.then((convert) => (convert ? { convert, interim: true } : local))])
+      : await local;
   } catch (error) {
     engine.unprepare();
     throw error;
   }
-  await engine.apply(convert, LANG_TAGS[target]);
+  const applying = engine.apply(first.convert, LANG_TAGS[target], { interim: first.interim });
+  const generation = engine.generationNow;
+  // The page's own parse waits for the next task, so the reply that the page is converted goes first.
+  await applying.finally(() => setTimeout(letParse, 0));
+  if (first.interim) {
+    loading.then(
+      (convert) => engine.replaceConverter(convert, generation),
+      (error: unknown) => console.warn('Qingdu: the page could not load its conversion dictionary', error),
+    );
+  }
   return config;
 }
 
@@ -155,7 +226,12 @@ function phraseList(value: unknown): readonly UserPhrase[] {
   return Array.isArray(value) ? value : [];
 }
 
-export function createConvertFeature(): Feature & { readonly current: ScriptTarget } {
+/** Conversion through the background's kept converter (see background.ts). */
+export interface RemoteConverter extends RemoteConvert {
+  warm(config: ConfigName, phrases: UserPhrase[]): Promise<unknown>;
+}
+
+export function createConvertFeature(remote?: RemoteConverter): Feature & { readonly current: ScriptTarget } {
   let current: ScriptTarget = 'original';
   let source: SourceScript = 'unknown';
   let doc: Document | undefined;
@@ -179,6 +255,7 @@ export function createConvertFeature(): Feature & { readonly current: ScriptTarg
       userPhrases,
       source,
       sourceRegion: detectTraditionalRegion(page.doc, page.url),
+      remote,
     };
   }
 
@@ -212,6 +289,9 @@ export function createConvertFeature(): Feature & { readonly current: ScriptTarg
       });
       const read = await readPhrases();
       if (!changed) userPhrases = read;
+      // The background gets ready the conversion the reader's 简体/繁體 would ask for here.
+      const likely = configFor(source === 'hant' ? 'cn' : p.settings.region, source, options(p));
+      if (likely && remote) remote.warm(likely, [...userPhrases]).catch(() => undefined);
       const target = p.rule.script ?? p.settings.script;
       if (target && target !== 'original') await set(target, p);
     },
@@ -223,7 +303,7 @@ export function createConvertFeature(): Feature & { readonly current: ScriptTarg
       if (msg.type === 'setScript') {
         // The dictionary is on its way even while an earlier request finishes.
         const config = configFor(msg.script, source, options(p));
-        if (config) loadDictionary(config).catch(() => undefined);
+        if (config && !remote) fetchDictionary(config).catch(() => undefined);
         await set(msg.script, p);
         return true;
       }
@@ -247,4 +327,28 @@ export function createConvertFeature(): Feature & { readonly current: ScriptTarg
   };
 }
 
-export const convertFeature = createConvertFeature();
+/**
+ * Chromium stops an extension's idle service worker after 30 s, and its kept converter with it;
+ * waking it would cost more than the page's own dictionary, so after this long without an answer
+ * from it the page does not ask.
+ */
+export const BACKGROUND_IDLE_MS = 25_000;
+
+export function backgroundConverter(
+  send: (msg: BackgroundMessage) => Promise<unknown> = (msg) => browser.runtime.sendMessage(msg),
+  now: () => number = Date.now,
+): RemoteConverter {
+  let lastAnswer = -Infinity;
+  const heard = <T>(reply: T): T => {
+    if (reply) lastAnswer = now();
+    return reply;
+  };
+  const convert = (config: ConfigName, texts: string[], phrases: readonly UserPhrase[]) =>
+    send({ type: 'convertTexts', config, texts, phrases: [...phrases] }).then(heard) as Promise<string[] | null>;
+  return Object.assign(convert, {
+    available: () => now() - lastAnswer < BACKGROUND_IDLE_MS,
+    warm: (config: ConfigName, phrases: UserPhrase[]) => send({ type: 'warmConverter', config, phrases }).then(heard),
+  });
+}
+
+export const convertFeature = createConvertFeature(backgroundConverter());
