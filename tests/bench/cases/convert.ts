@@ -150,18 +150,25 @@ export const convertCase: BenchCase = {
       const plainLongest = await watchLongTasks(plain);
       const plainHeap = await heapUsed(pcdp);
       await plain.evaluate((src) => void (0, eval)(src), openccSource);
-      const naiveMs = await plain.evaluate(() => {
-        const t1 = performance.now();
-        // Kept, as an extension keeps it to convert what the page adds later.
-        const convert = ((globalThis as any).__naiveConvert = (globalThis as any).OpenCC.Converter({ from: 'cn', to: 'twp' }));
-        const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const tag = n.parentElement?.localName;
-          if (tag === 'script' || tag === 'style') continue;
-          n.nodeValue = convert(n.nodeValue as string);
-        }
-        return performance.now() - t1;
-      });
+      // Run as a task of the page's own (a timer), as a content script's work would be, so the
+      // long-task observer sees it; work inside the bench's evaluate call is not reported.
+      const naiveMs = await plain.evaluate(
+        () =>
+          new Promise<number>((done) =>
+            setTimeout(() => {
+              const t1 = performance.now();
+              // Kept, as an extension keeps it to convert what the page adds later.
+              const convert = ((globalThis as any).__naiveConvert = (globalThis as any).OpenCC.Converter({ from: 'cn', to: 'twp' }));
+              const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
+              for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                const tag = n.parentElement?.localName;
+                if (tag === 'script' || tag === 'style') continue;
+                n.nodeValue = convert(n.nodeValue as string);
+              }
+              done(performance.now() - t1);
+            }, 0),
+          ),
+      );
       if (!(await plain.evaluate(converted))) throw new Error('the naive converter did not convert the article');
       naive.push({ ms: naiveMs, heap: (await heapUsed(pcdp)) - plainHeap, longest: await plainLongest() });
       await pcdp.detach();
@@ -194,7 +201,7 @@ export const convertCase: BenchCase = {
           runs.sort((a, b) => a - b);
           return runs[Math.floor(runs.length / 2)];
         };
-        return { identical, opencc: time(ref), ours: time(dict.convert), fixes: time(withFixes), chars: text.length };
+        return { identical, opencc: time(ref), ours: time(dict.convert), fixes: time(withFixes), chars: text.length, dictBytes: dict.bytes as number };
       },
       { opencc: openccSource, bundle, bytes, text, repeat: Math.max(ctx.repeat, 5) },
     );
@@ -204,7 +211,10 @@ export const convertCase: BenchCase = {
     const ms = median(ours.map((m) => m.ms));
     const asleepMs = median(asleep);
     const naiveMs = median(naive.map((m) => m.ms));
-    const heap = median(ours.map((m) => m.heap)) / 2 ** 20;
+    // The JS heap figure leaves out typed arrays; the page's own dictionary (parsed after the
+    // first conversion, for later changes) holds these, so they are added.
+    const typed = steady.dictBytes / 2 ** 20;
+    const heap = median(ours.map((m) => m.heap)) / 2 ** 20 + typed;
     const naiveHeap = median(naive.map((m) => m.heap)) / 2 ** 20;
     const longest = Math.max(...ours.map((m) => m.longest));
     const naiveLongest = Math.max(...naive.map((m) => m.longest));
@@ -252,12 +262,13 @@ export const convertCase: BenchCase = {
       },
       {
         case: this.name,
-        metric: 'heap added to the tab by converting',
+        metric: 'memory added to the tab by converting (JS heap + dictionary typed arrays)',
         value: round(heap),
         unit: 'MB',
         baseline: round(naiveHeap),
         budget: '≤ 10 MB',
         withinBudget: heap <= 10,
+        note: `typed arrays ${round(typed)} MB; baseline: JS heap only`,
       },
       {
         case: this.name,
