@@ -227,11 +227,11 @@ function phraseList(value: unknown): readonly UserPhrase[] {
 }
 
 /** Conversion through the background's kept converter (see background.ts). */
-export interface RemoteConverter extends RemoteConvert {
+export interface BackgroundConverter extends RemoteConvert {
   warm(config: ConfigName, phrases: UserPhrase[]): Promise<unknown>;
 }
 
-export function createConvertFeature(remote?: RemoteConverter): Feature & { readonly current: ScriptTarget } {
+export function createConvertFeature(remote?: BackgroundConverter): Feature & { readonly current: ScriptTarget } {
   let current: ScriptTarget = 'original';
   let source: SourceScript = 'unknown';
   let doc: Document | undefined;
@@ -337,7 +337,7 @@ export const BACKGROUND_IDLE_MS = 25_000;
 export function backgroundConverter(
   send: (msg: BackgroundMessage) => Promise<unknown> = (msg) => browser.runtime.sendMessage(msg),
   now: () => number = Date.now,
-): RemoteConverter {
+): BackgroundConverter {
   let lastAnswer = -Infinity;
   const heard = <T>(reply: T): T => {
     if (reply) lastAnswer = now();
