@@ -23,6 +23,8 @@ import { broadcastChange, dateOf, errorText, readerHref, savedDate, useLibraryVe
 import './library.css';
 
 const UNDO_MS = 10_000;
+/** A search or filter still unanswered after this long says so (a large library can take a second to open). */
+const PENDING_MS = 150;
 let listedOnce = false;
 /** Articles per page of the list (the first page is prefetched by the page's entry point). */
 const PAGE_SIZE = FIRST_PAGE_SIZE;
@@ -45,6 +47,7 @@ export function LibraryPanel({ full = false }: { full?: boolean }) {
   const [announce, setAnnounce] = useState('');
   const [undo, setUndo] = useState<Undo | undefined>();
   const [trash, setTrash] = useState<ArticleRecord[] | undefined>();
+  const [pending, setPending] = useState(false);
   const [version, bump] = useLibraryVersion();
   const seq = useRef(0);
 
@@ -60,6 +63,8 @@ export function LibraryPanel({ full = false }: { full?: boolean }) {
     const mine = ++seq.current;
     const first = takeFirstList(options);
     let answered = false;
+    setPending(false);
+    const slow = setTimeout(() => mine === seq.current && !answered && setPending(true), PENDING_MS);
     // The kept copy of the first page shows until the database answers (an empty one would
     // say "nothing saved" where the database may say otherwise: that waits).
     first?.kept.then((kept) => {
@@ -71,14 +76,23 @@ export function LibraryPanel({ full = false }: { full?: boolean }) {
     (first?.result ?? listArticles(options))
       .then((result) => {
         answered = true;
+        clearTimeout(slow);
         if (mine !== seq.current) return;
+        setPending(false);
         if (!first && isFirstPage(options)) void writeFirstPage(result);
         setItems(result.items);
         setMore(result.more);
         setError('');
         if (query.trim()) setAnnounce(result.items.length ? `找到 ${result.items.length}${result.more ? '+' : ''} 篇` : '没有找到匹配的收藏');
       })
-      .catch((e) => mine === seq.current && setError(errorText(e)));
+      .catch((e) => {
+        answered = true;
+        clearTimeout(slow);
+        if (mine !== seq.current) return;
+        setPending(false);
+        setError(errorText(e));
+      });
+    return () => clearTimeout(slow);
   }, [query, site, year, tag, limit, version]);
 
   // Filters, the trash and trash expiry wait for the first list: the list comes first.
@@ -210,6 +224,11 @@ export function LibraryPanel({ full = false }: { full?: boolean }) {
       {error && (
         <p class="lib-error" role="alert">
           {error}
+        </p>
+      )}
+      {pending && items !== undefined && (
+        <p class="lib-pending" role="status">
+          {filtered ? '正在搜索…' : '正在读取收藏…'}
         </p>
       )}
       {items === undefined ? (

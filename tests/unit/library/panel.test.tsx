@@ -48,4 +48,30 @@ describe('LibraryPanel', () => {
     await waitFor(() => expect(titles()).toEqual(['库里的文章']));
     expect((await readFirstPage())?.items.map((i) => i.title)).toEqual(['库里的文章']);
   });
+
+  it('says 正在搜索… while a search waits for the database, and shows the results when they come', async () => {
+    cleanup();
+    const db = await library();
+    await wipeLibrary(db);
+    await saveArticle(article('a', { savedAt: 1000, title: '乡村振兴通知', text: '推进乡村振兴' }), db);
+    await saveArticle(article('b', { savedAt: 2000, title: '营商环境通知', text: '优化营商环境' }), db);
+    const { container } = render(<LibraryPanel />);
+    const titles = () => Array.from(container.querySelectorAll('.lib-list .lib-title')).map((el) => el.textContent);
+    await waitFor(() => expect(titles()).toHaveLength(2));
+    expect(container.querySelector('.lib-pending')).toBeNull();
+    // A write the search has to wait for, as a database still opening makes it wait.
+    let hold = true;
+    const tx = db.transaction('articles', 'readwrite');
+    const held = (async () => {
+      while (hold) await tx.store.get(0);
+      await tx.done;
+    })();
+    fireEvent.input(screen.getByLabelText('搜索收藏'), { target: { value: '乡村' } });
+    await waitFor(() => expect(container.querySelector('.lib-pending')?.textContent).toBe('正在搜索…'));
+    expect(titles()).toHaveLength(2);
+    hold = false;
+    await held;
+    await waitFor(() => expect(titles()).toEqual(['乡村振兴通知']));
+    expect(container.querySelector('.lib-pending')).toBeNull();
+  });
 });
