@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import type { BackgroundMessage } from '../messages';
 import type { UserPhrase } from '../settings';
 import { CONFIGS, type ConfigName } from './configs';
-import { textConverter } from './feature';
+import { textConverter } from './converter';
 import type { TextConverter } from './dom';
 
 /** Ordinary government prose, converted once after loading so the first request runs compiled code. */

@@ -5,15 +5,15 @@
  * target script alone. Must never convert from converted text, nor write outside the page it runs in.
  */
 import type { Feature, PageContext } from '../page/feature';
-import { browser } from 'wxt/browser';
-import type { BackgroundMessage, ContentMessage, PageState } from '../messages';
+import type { ContentMessage, PageState } from '../messages';
 import type { ScriptTarget, Settings, UserPhrase } from '../settings';
 import { userPhrasesItem } from '../storage';
 import type { ConfigName } from './configs';
 import { detectScriptOfText, detectTraditionalRegion, type SourceScript } from './detect';
 import { DomConverter, insideSkipped, type TextConverter } from './dom';
-import { dictionaryReady, fetchDictionary, loadDictionary, type FetchBytes } from './load';
-import { BUILT_IN_PHRASES, phrasesFor, withPhrases } from './phrases';
+import { dictionaryReady, fetchDictionary } from './load';
+import { textConverter, type ConverterOptions } from './converter';
+import { REMOTE_MAX_CHARS, REMOTE_WAIT_MS, backgroundConverter, knownTexts, type BackgroundConverter, type RemoteConvert } from './remote';
 
 export const LANG_TAGS: Record<Exclude<ScriptTarget, 'original'>, string> = {
   cn: 'zh-Hans',
@@ -21,48 +21,18 @@ export const LANG_TAGS: Record<Exclude<ScriptTarget, 'original'>, string> = {
   hk: 'zh-Hant-HK',
 };
 
-export interface ConvertOptions {
+export interface ConvertOptions extends ConverterOptions {
   region?: Settings['region'];
   twPhrases?: boolean;
-  userPhrases?: readonly UserPhrase[];
   /** The page's script; detected from its original text when not given. */
   source?: SourceScript;
   /** Region of a Traditional page; detected from lang and host when not given. */
   sourceRegion?: 'tw' | 'hk';
-  fetchBytes?: FetchBytes;
-  /** Holds the parse of a dictionary this call is the first to load until it settles. */
-  parseNotBefore?: Promise<unknown>;
   /**
    * Converts texts with a converter kept elsewhere (the background), for the first conversion
    * of the page; raced against loading the page's own dictionary.
    */
   remote?: RemoteConvert;
-}
-
-export interface RemoteConvert {
-  (config: ConfigName, texts: string[], userPhrases: readonly UserPhrase[]): Promise<string[] | null>;
-  /** Whether asking is likely to pay off now (absent: always). */
-  available?(): boolean;
-}
-
-/** Above this many characters a page converts with its own dictionary only (messages stay small). */
-export const REMOTE_MAX_CHARS = 300_000;
-/**
- * How long the page holds its own dictionary's parse while the background answers: both would
- * compete for the page's main thread. A background that has to start up first answers later,
- * and then the page's own converter goes ahead.
- */
-export const REMOTE_WAIT_MS = 20;
-
-/** A converter that knows exactly `texts` (each becomes the same index of `out`); others stay as they are. */
-function knownTexts(texts: string[], out: unknown): TextConverter | undefined {
-  if (!Array.isArray(out) || out.length !== texts.length) return undefined;
-  const map = new Map<string, string>();
-  for (let i = 0; i < texts.length; i++) {
-    if (typeof out[i] !== 'string') return undefined;
-    map.set(texts[i], out[i]);
-  }
-  return (s) => map.get(s) ?? s;
 }
 
 /** The opencc configuration that takes a page in `source` to `target`; null: leave it as it is. */
@@ -86,13 +56,6 @@ function engineFor(doc: Document): DomConverter {
   return e;
 }
 
-/** The converter for a configuration with the built-in fixes and the reader's phrases on top. */
-export async function textConverter(config: ConfigName, opts: ConvertOptions = {}): Promise<TextConverter> {
-  const dict = await loadDictionary(config, opts.fetchBytes, opts.parseNotBefore);
-  const direction = config.startsWith('s2') ? 's2t' : 't2s';
-  return withPhrases(dict.convert, phrasesFor(direction, [...BUILT_IN_PHRASES, ...(opts.userPhrases ?? [])]));
-}
-
 /** The script of the page as it came (conversion undone). */
 export function pageSourceScript(doc: Document): SourceScript {
   const text = (doc.body ? textInPageScript(doc.body) : '').slice(0, 20_000) + doc.title;
@@ -102,6 +65,53 @@ export function pageSourceScript(doc: Document): SourceScript {
   if (/^zh-(hant|tw|hk|mo)\b/.test(lang)) return 'hant';
   if (/^zh-(hans|cn|sg)\b/.test(lang)) return 'hans';
   return 'unknown';
+}
+
+interface FirstConverter {
+  convert: TextConverter;
+  /** True: the background's answers for the prepared texts, to be replaced by `loading`. */
+  interim: boolean;
+  /** The page's own converter. */
+  loading: Promise<TextConverter>;
+  /** Lets the page's own dictionary be parsed (held while the background answers). */
+  letParse: () => void;
+}
+
+/**
+ * Prepares `engine` (walks the page) and finds the converter to write with: the page's own, or
+ * on a first conversion, whichever comes first of the page's own and the background's answers
+ * for the texts just found.
+ */
+async function firstConverter(engine: DomConverter, config: ConfigName, opts: ConvertOptions): Promise<FirstConverter> {
+  const ask = !!opts.remote && !dictionaryReady(config) && (opts.remote.available?.() ?? true);
+  let letParse = () => {};
+  const parseGate = ask ? new Promise<void>((resolve) => (letParse = resolve)) : undefined;
+  // Without a background to ask, the fetch starts before the walk; with one, after the texts
+  // are sent (starting a fetch costs the page a few ms).
+  let loading = ask ? undefined : textConverter(config, opts);
+  engine.prepare();
+  const texts = ask ? engine.preparedTexts(REMOTE_MAX_CHARS) : undefined;
+  const remote =
+    texts && opts.remote
+      ? opts.remote(config, texts, opts.userPhrases ?? []).then(
+          (out) => knownTexts(texts, out),
+          () => undefined,
+        )
+      : undefined;
+  loading ??= textConverter(config, { ...opts, parseNotBefore: parseGate });
+  const local = loading.then((convert) => ({ convert, interim: false }));
+  if (!remote) {
+    letParse();
+    return { ...(await local), loading, letParse };
+  }
+  const timer = setTimeout(letParse, REMOTE_WAIT_MS);
+  // Parse as soon as the background fails; when it answers, after its answer is written.
+  void remote.then((convert) => {
+    if (convert) clearTimeout(timer);
+    else letParse();
+  });
+  const first = await Promise.race([local, remote.then((convert) => (convert ? { convert, interim: true } : local))]);
+  return { ...first, loading, letParse };
 }
 
 /**
@@ -118,39 +128,9 @@ export async function applyConversion(doc: Document, target: ScriptTarget, opts:
     return null;
   }
   // The page is walked while the dictionary loads; nothing is written until it has.
-  const ask = !!opts.remote && !dictionaryReady(config) && (opts.remote.available?.() ?? true);
-  let letParse = () => {};
-  const parseGate = ask ? new Promise<void>((resolve) => (letParse = resolve)) : undefined;
-  // Without a background to ask, the fetch starts before the walk; with one, after the texts
-  // are sent (starting a fetch costs the page a few ms).
-  let loading = ask ? undefined : textConverter(config, opts);
-  engine.prepare();
-  // A converter kept in the background may answer first for the texts just found; the page's
-  // own converter then takes over for what changes later.
-  const texts = ask ? engine.preparedTexts(REMOTE_MAX_CHARS) : undefined;
-  const remote =
-    texts && opts.remote
-      ? opts.remote(config, texts, opts.userPhrases ?? []).then(
-          (out) => knownTexts(texts, out),
-          () => undefined,
-        )
-      : undefined;
-  loading ??= textConverter(config, { ...opts, parseNotBefore: parseGate });
-  if (!remote) letParse();
-  else {
-    const timer = setTimeout(letParse, REMOTE_WAIT_MS);
-    // Parse as soon as the background fails; when it answers, after its answer is written.
-    void remote.then((convert) => {
-      if (convert) clearTimeout(timer);
-      else letParse();
-    });
-  }
-  let first: { convert: TextConverter; interim: boolean };
+  let first: FirstConverter;
   try {
-    const local = loading.then((convert) => ({ convert, interim: false }));
-    first = remote
-      ? await Promise.race([local, remote.then((convert) => (convert ? { convert, interim: true } : local))])
-      : await local;
+    first = await firstConverter(engine, config, opts);
   } catch (error) {
     engine.unprepare();
     throw error;
@@ -158,9 +138,9 @@ export async function applyConversion(doc: Document, target: ScriptTarget, opts:
   const applying = engine.apply(first.convert, LANG_TAGS[target], { interim: first.interim });
   const generation = engine.generationNow;
   // The page's own parse waits for the next task, so the reply that the page is converted goes first.
-  await applying.finally(() => setTimeout(letParse, 0));
+  await applying.finally(() => setTimeout(first.letParse, 0));
   if (first.interim) {
-    loading.then(
+    first.loading.then(
       (convert) => engine.replaceConverter(convert, generation),
       (error: unknown) => console.warn('Qingdu: the page could not load its conversion dictionary', error),
     );
@@ -224,11 +204,6 @@ export function nextScript(current: ScriptTarget, region: Settings['region']): S
 /** Keeps well-formed phrase tables only; storage may hold anything. */
 function phraseList(value: unknown): readonly UserPhrase[] {
   return Array.isArray(value) ? value : [];
-}
-
-/** Conversion through the background's kept converter (see background.ts). */
-export interface BackgroundConverter extends RemoteConvert {
-  warm(config: ConfigName, phrases: UserPhrase[]): Promise<unknown>;
 }
 
 export function createConvertFeature(remote?: BackgroundConverter): Feature & { readonly current: ScriptTarget } {
@@ -325,30 +300,6 @@ export function createConvertFeature(remote?: BackgroundConverter): Feature & { 
       current = 'original';
     },
   };
-}
-
-/**
- * Chromium stops an extension's idle service worker after 30 s, and its kept converter with it;
- * waking it would cost more than the page's own dictionary, so after this long without an answer
- * from it the page does not ask.
- */
-export const BACKGROUND_IDLE_MS = 25_000;
-
-export function backgroundConverter(
-  send: (msg: BackgroundMessage) => Promise<unknown> = (msg) => browser.runtime.sendMessage(msg),
-  now: () => number = Date.now,
-): BackgroundConverter {
-  let lastAnswer = -Infinity;
-  const heard = <T>(reply: T): T => {
-    if (reply) lastAnswer = now();
-    return reply;
-  };
-  const convert = (config: ConfigName, texts: string[], phrases: readonly UserPhrase[]) =>
-    send({ type: 'convertTexts', config, texts, phrases: [...phrases] }).then(heard) as Promise<string[] | null>;
-  return Object.assign(convert, {
-    available: () => now() - lastAnswer < BACKGROUND_IDLE_MS,
-    warm: (config: ConfigName, phrases: UserPhrase[]) => send({ type: 'warmConverter', config, phrases }).then(heard),
-  });
 }
 
 export const convertFeature = createConvertFeature(backgroundConverter());

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as OpenCC from 'opencc-js';
-import { textConverter } from '@/utils/convert/feature';
+import { textConverter } from '@/utils/convert/converter';
 import { BUILT_IN_PHRASES, phrasesFor, withPhrases } from '@/utils/convert/phrases';
 import { fetchCompiled } from './helpers';
 
