@@ -166,6 +166,14 @@ describe('the background’s converter', () => {
     await answerConvertRequest({ type: 'warmConverter', config: 'hk2s', phrases: [] });
     expect(await answerConvertRequest(request)).toEqual(['关于发布实施条例的通知']);
   });
+
+  it('refuses malformed requests', async () => {
+    await expect(answerConvertRequest({ type: 'convertTexts', config: 'x2y' as ConfigName, texts: [], phrases: [] })).rejects.toThrow(
+      /malformed/,
+    );
+    await expect(answerConvertRequest({ type: 'convertTexts', config: 's2tw', texts: [1 as never], phrases: [] })).rejects.toThrow(/malformed/);
+    await expect(answerConvertRequest({ type: 'warmConverter', config: 'x' as ConfigName, phrases: [] })).rejects.toThrow(/unknown/);
+  });
 });
 
 describe('asking the background from a page', () => {
@@ -201,14 +209,6 @@ describe('asking the background from a page', () => {
     await applyConversion(document, 'tw', { ...opts, remote });
     expect(remote).not.toHaveBeenCalled();
     expect(document.querySelector('h1')?.textContent).toBe('關於發布實施條例的通知');
-  });
-
-  it('refuses malformed requests', async () => {
-    await expect(answerConvertRequest({ type: 'convertTexts', config: 'x2y' as ConfigName, texts: [], phrases: [] })).rejects.toThrow(
-      /malformed/,
-    );
-    await expect(answerConvertRequest({ type: 'convertTexts', config: 's2tw', texts: [1 as never], phrases: [] })).rejects.toThrow(/malformed/);
-    await expect(answerConvertRequest({ type: 'warmConverter', config: 'x' as ConfigName, phrases: [] })).rejects.toThrow(/unknown/);
   });
 });
 
