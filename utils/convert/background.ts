@@ -12,7 +12,7 @@ import { CONFIGS, type ConfigName } from './configs';
 import { textConverter } from './converter';
 import type { TextConverter } from './dom';
 
-/** Ordinary government prose, converted once after loading so the first request runs compiled code. */
+/** Ordinary government prose, converted after loading so the first request runs compiled code. */
 const WARM_UP = '各市、州、县人民政府，省政府各部门：现将《关于进一步优化营商环境的实施意见》印发给你们，请结合实际认真贯彻执行。发展乡村振兴，加强机关党建。';
 
 const converters = new Map<string, Promise<TextConverter>>();
@@ -21,12 +21,18 @@ const ready = new Map<string, TextConverter>();
 /** Converters kept at once (one per configuration and phrase table in use). */
 const KEEP = 4;
 
-/** The converter for a configuration and phrase table, built once per background lifetime. */
+/**
+ * The converter for a configuration and phrase table, built (and run once on a sample, so the
+ * first page's request runs compiled code) once per background lifetime.
+ */
 export function keptConverter(config: ConfigName, phrases: readonly UserPhrase[]): Promise<TextConverter> {
   const key = keyOf(config, phrases);
   let p = converters.get(key);
   if (!p) {
-    p = textConverter(config, { userPhrases: phrases });
+    p = textConverter(config, { userPhrases: phrases }).then((convert) => {
+      for (let i = 0; i < 20; i++) convert(WARM_UP);
+      return convert;
+    });
     p.then(
       (convert) => converters.get(key) === p && ready.set(key, convert),
       () => converters.delete(key),
@@ -59,8 +65,7 @@ function phraseTable(value: unknown): UserPhrase[] {
 export async function answerConvertRequest(msg: BackgroundMessage): Promise<string[] | true | null> {
   if (msg.type === 'warmConverter') {
     if (!isConfig(msg.config)) throw new Error('unknown conversion');
-    const convert = await keptConverter(msg.config, phraseTable(msg.phrases));
-    for (let i = 0; i < 20; i++) convert(WARM_UP);
+    await keptConverter(msg.config, phraseTable(msg.phrases));
     return true;
   }
   if (msg.type !== 'convertTexts') throw new Error('not a conversion request');
