@@ -74,24 +74,22 @@ export function LibraryPanel({ full = false }: { full?: boolean }) {
       }
     });
     (first?.result ?? listArticles(options))
-      .then((result) => {
+      .finally(() => {
         answered = true;
         clearTimeout(slow);
-        if (mine !== seq.current) return;
-        setPending(false);
-        if (!first && isFirstPage(options)) void writeFirstPage(result);
-        setItems(result.items);
-        setMore(result.more);
-        setError('');
-        if (query.trim()) setAnnounce(result.items.length ? `找到 ${result.items.length}${result.more ? '+' : ''} 篇` : '没有找到匹配的收藏');
+        if (mine === seq.current) setPending(false);
       })
-      .catch((e) => {
-        answered = true;
-        clearTimeout(slow);
-        if (mine !== seq.current) return;
-        setPending(false);
-        setError(errorText(e));
-      });
+      .then(
+        (result) => {
+          if (mine !== seq.current) return;
+          if (!first && isFirstPage(options)) void writeFirstPage(result);
+          setItems(result.items);
+          setMore(result.more);
+          setError('');
+          if (query.trim()) setAnnounce(result.items.length ? `找到 ${result.items.length}${result.more ? '+' : ''} 篇` : '没有找到匹配的收藏');
+        },
+        (e) => mine === seq.current && setError(errorText(e)),
+      );
     return () => clearTimeout(slow);
   }, [query, site, year, tag, limit, version]);
 
