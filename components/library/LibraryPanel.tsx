@@ -18,7 +18,7 @@ import {
 } from '@/utils/library/store';
 import { announceLibraryChange } from '@/utils/library/background';
 import type { ArticleRecord } from '@/utils/library/types';
-import { FIRST_PAGE_SIZE, writeFirstPage } from '@/utils/library/first-page';
+import { FIRST_PAGE_SIZE, showsNewer, writeFirstPage } from '@/utils/library/first-page';
 import { broadcastChange, dateOf, errorText, readerHref, savedDate, useLibraryVersion } from './format';
 import './library.css';
 
@@ -40,8 +40,17 @@ export function LibraryPanel({ full = false }: { full?: boolean }) {
   const [year, setYear] = useState('');
   const [tag, setTag] = useState('');
   const [limit, setLimit] = useState(PAGE_SIZE);
-  const [items, setItems] = useState<ArticleRecord[] | undefined>();
-  const [more, setMore] = useState(false);
+  // The prefetched first page is taken at the first render, so its mirrored copy is drawn with it.
+  const [start] = useState(() => {
+    const first = takeFirstList({ limit: PAGE_SIZE });
+    return { first, shown: showsNewer(first?.mirrored, undefined) ? first?.mirrored : undefined };
+  });
+  const [items, setItems] = useState<ArticleRecord[] | undefined>(start.shown?.items);
+  const [more, setMore] = useState(start.shown?.more ?? false);
+  /** The stamp of the kept copy on screen; undefined once the database has answered. */
+  const shownAt = useRef(start.shown?.keptAt);
+  const prefetched = useRef(start.first);
+  const [answeredOnce, setAnsweredOnce] = useState(false);
   const [facets, setFacets] = useState<Facets | undefined>();
   const [error, setError] = useState('');
   const [announce, setAnnounce] = useState('');
@@ -61,14 +70,16 @@ export function LibraryPanel({ full = false }: { full?: boolean }) {
 
   useEffect(() => {
     const mine = ++seq.current;
-    const first = takeFirstList(options);
+    const first = isFirstPage(options) ? prefetched.current : undefined;
+    prefetched.current = undefined;
     let answered = false;
     setPending(false);
     const slow = setTimeout(() => mine === seq.current && !answered && setPending(true), PENDING_MS);
-    // The kept copy of the first page shows until the database answers (an empty one would
-    // say "nothing saved" where the database may say otherwise: that waits).
+    // A newer kept copy (the background saved since the mirror was written) replaces the mirror
+    // until the database answers.
     first?.kept.then((kept) => {
-      if (kept?.items.length && !answered && mine === seq.current) {
+      if (!answered && mine === seq.current && showsNewer(kept, shownAt.current)) {
+        shownAt.current = kept.keptAt;
         setItems(kept.items);
         setMore(kept.more);
       }
@@ -83,6 +94,8 @@ export function LibraryPanel({ full = false }: { full?: boolean }) {
         (result) => {
           if (mine !== seq.current) return;
           if (!first && isFirstPage(options)) void writeFirstPage(result);
+          shownAt.current = undefined;
+          setAnsweredOnce(true);
           setItems(result.items);
           setMore(result.more);
           setError('');
@@ -93,17 +106,16 @@ export function LibraryPanel({ full = false }: { full?: boolean }) {
     return () => clearTimeout(slow);
   }, [query, site, year, tag, limit, version]);
 
-  // Filters, the trash and trash expiry wait for the first list: the list comes first.
-  const listed = items !== undefined;
+  // Filters, the trash and trash expiry wait for the database's first list: the list comes first.
   useEffect(() => {
-    if (listed) void purgeOldTrash().catch(() => undefined);
-  }, [listed]);
+    if (answeredOnce) void purgeOldTrash().catch(() => undefined);
+  }, [answeredOnce]);
 
   useEffect(() => {
-    if (!listed) return;
+    if (!answeredOnce) return;
     readFacets().then(setFacets, () => undefined);
     if (trash) listTrash().then(setTrash, () => undefined);
-  }, [version, listed]);
+  }, [version, answeredOnce]);
 
   const changed = () => {
     bump();

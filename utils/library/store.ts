@@ -9,7 +9,7 @@ import { type LibraryDB, type LibrarySchema, excerptOf, gramsFor, openLibraryDB,
 import type { IDBPTransaction } from 'idb';
 import { type Fold, loadFold } from './fold';
 import { normalizeQuery, queryTokens } from './tokenize';
-import { FIRST_PAGE_SIZE, type FirstPage, readFirstPage, writeFirstPage } from './first-page';
+import { FIRST_PAGE_SIZE, type FirstPage, readFirstPage, readMirroredFirstPage, writeFirstPage } from './first-page';
 import { type ArticleInput, type ArticleRecord, type StoredText, type TextRecord, fromStoredText, toStoredText } from './types';
 
 export const TRASH_DAYS = 30;
@@ -304,7 +304,16 @@ export async function listArticles(options: ListOptions = {}, db?: LibraryDB): P
   }
 }
 
-let firstList: { options: ListOptions; result: Promise<ListResult>; kept: Promise<FirstPage | undefined> } | undefined;
+/** The first page as a page starts: the database's answer, and the copies kept of it. */
+export interface FirstList {
+  result: Promise<ListResult>;
+  /** The copy in localStorage, read synchronously: it can be drawn with the first render. */
+  mirrored: FirstPage | undefined;
+  /** The copy in storage.local (newer than the mirror after a save made by the background). */
+  kept: Promise<FirstPage | undefined>;
+}
+
+let firstList: FirstList | undefined;
 
 /** Whether these options ask for the library's plain first page (no query, no filter). */
 export function isFirstPage(options: ListOptions): boolean {
@@ -313,18 +322,17 @@ export function isFirstPage(options: ListOptions): boolean {
 
 /**
  * Starts reading the unfiltered first page as early as a page can (before it renders), from the
- * database and from the copy kept in storage (which answers first when the database must be read
- * from disk). `takeFirstList` hands both over once.
+ * database and from the copies kept of it (which answer first, the mirror at once).
+ * `takeFirstList` hands them over once.
  */
 export function prefetchFirstList(): void {
-  const options = { limit: FIRST_PAGE_SIZE };
-  const result = listArticles(options);
+  const result = listArticles({ limit: FIRST_PAGE_SIZE });
   result.then((page) => writeFirstPage(page)).catch(() => undefined);
-  firstList = { options, result, kept: readFirstPage() };
+  firstList = { result, mirrored: readMirroredFirstPage(), kept: readFirstPage() };
 }
 
-/** The prefetched first page and the kept copy, if they were started for these options (once). */
-export function takeFirstList(options: ListOptions): { result: Promise<ListResult>; kept: Promise<FirstPage | undefined> } | undefined {
+/** The prefetched first page and its kept copies, if they were started and these options ask for it (once). */
+export function takeFirstList(options: ListOptions): FirstList | undefined {
   const taken = firstList;
   firstList = undefined;
   return taken && isFirstPage(options) ? taken : undefined;

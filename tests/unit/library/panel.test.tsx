@@ -3,11 +3,33 @@ import { render, screen, fireEvent, waitFor } from '@testing-library/preact';
 import './helpers';
 import { article } from './helpers';
 import { saveArticle, library, wipeLibrary, prefetchFirstList } from '@/utils/library/store';
-import { readFirstPage, writeFirstPage } from '@/utils/library/first-page';
+import { FIRST_PAGE_KEY, MIRROR_KEY, readFirstPage, writeFirstPage } from '@/utils/library/first-page';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { ArticleRecord } from '@/utils/library/types';
+import type { LibraryDB } from '@/utils/library/db';
 import { cleanup } from '@testing-library/preact';
 import { LibraryPanel } from '@/components/library/LibraryPanel';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
+
+/** Holds a write transaction on the articles, as a database still opening holds every read. */
+function holdDatabase(db: LibraryDB) {
+  let hold = true;
+  const tx = db.transaction('articles', 'readwrite');
+  const held = (async () => {
+    while (hold) await tx.store.get(0);
+    await tx.done;
+  })();
+  return () => {
+    hold = false;
+    return held;
+  };
+}
+
+/** A record as kept in a copy of the first page. */
+function keptRecord(id: number, title: string): ArticleRecord {
+  return { id, key: `k${id}`, keys: [`k${id}`], url: `https://a.gov.cn/${-id}.html`, canonicalUrl: `https://a.gov.cn/${-id}.html`, title, siteName: '', site: 'a.gov.cn', source: '', agency: '', publishedAt: '', docNumber: '', savedAt: -id, updatedAt: -id, year: 2020, script: 'original', excerpt: '', length: 1, tags: [], note: '' };
+}
 
 describe('LibraryPanel', () => {
   it('lists newest first, shows a hostile title as text, searches and deletes with 撤销', async () => {
@@ -60,18 +82,53 @@ describe('LibraryPanel', () => {
     await waitFor(() => expect(titles()).toHaveLength(2));
     expect(container.querySelector('.lib-pending')).toBeNull();
     // A write the search has to wait for, as a database still opening makes it wait.
-    let hold = true;
-    const tx = db.transaction('articles', 'readwrite');
-    const held = (async () => {
-      while (hold) await tx.store.get(0);
-      await tx.done;
-    })();
+    const release = holdDatabase(db);
     fireEvent.input(screen.getByLabelText('搜索收藏'), { target: { value: '乡村' } });
     await waitFor(() => expect(container.querySelector('.lib-pending')?.textContent).toBe('正在搜索…'));
     expect(titles()).toHaveLength(2);
-    hold = false;
-    await held;
+    await release();
     await waitFor(() => expect(titles()).toEqual(['乡村振兴通知']));
     expect(container.querySelector('.lib-pending')).toBeNull();
+  });
+
+  it('draws the mirrored first page with its first render, and the list from the database when it answers', async () => {
+    cleanup();
+    const db = await library();
+    await wipeLibrary(db);
+    await saveArticle(article('real', { savedAt: 3000, title: '库里的文章' }), db);
+    localStorage.setItem(MIRROR_KEY, JSON.stringify({ items: [keptRecord(-4000, '上次打开时的文章')], more: false, keptAt: 100 }));
+    await fakeBrowser.storage.local.remove(FIRST_PAGE_KEY);
+    const release = holdDatabase(db);
+    prefetchFirstList();
+    const { container } = render(<LibraryPanel />);
+    const titles = () => Array.from(container.querySelectorAll('.lib-list .lib-title')).map((el) => el.textContent);
+    // No await between render and this: the mirror is in the first render.
+    expect(titles()).toEqual(['上次打开时的文章']);
+    await release();
+    await waitFor(() => expect(titles()).toEqual(['库里的文章']));
+  });
+
+  it('replaces the mirror with a newer copy from storage.local (a save by the background), never with an older one', async () => {
+    for (const [keptAt, expected] of [
+      [200, '后台刚保存的文章'],
+      [50, '上次打开时的文章'],
+    ] as const) {
+      cleanup();
+      const db = await library();
+      await wipeLibrary(db);
+      await saveArticle(article('real', { savedAt: 3000, title: '库里的文章' }), db);
+      localStorage.setItem(MIRROR_KEY, JSON.stringify({ items: [keptRecord(-4000, '上次打开时的文章')], more: false, keptAt: 100 }));
+      await fakeBrowser.storage.local.set({ [FIRST_PAGE_KEY]: { items: [keptRecord(-5000, '后台刚保存的文章')], more: false, keptAt } });
+      const release = holdDatabase(db);
+      prefetchFirstList();
+      const { container } = render(<LibraryPanel />);
+      const titles = () => Array.from(container.querySelectorAll('.lib-list .lib-title')).map((el) => el.textContent);
+      expect(titles()).toEqual(['上次打开时的文章']);
+      await readFirstPage();
+      await new Promise((r) => setTimeout(r, 20));
+      expect(titles()).toEqual([expected]);
+      await release();
+      await waitFor(() => expect(titles()).toEqual(['库里的文章']));
+    }
   });
 });
