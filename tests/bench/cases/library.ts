@@ -44,16 +44,39 @@ interface Bench {
   rarePhrase(i: number): string;
 }
 
-/** Opens an extension page `times` times; the time from navigation start to its first list, each time. */
-async function openings(session: Session, path: string, times: number): Promise<number[]> {
-  const samples: number[] = [];
+interface Opening {
+  /** The first list (or the "nothing saved" line) is in the DOM. */
+  listed: number;
+  /** It is painted: the Element Timing of the list's first line. */
+  painted: number;
+}
+
+/** Opens an extension page `times` times; the times from navigation start to its first list, each time. */
+async function openings(session: Session, path: string, times: number): Promise<Opening[]> {
+  const samples: Opening[] = [];
   for (let i = 0; i < times; i++) {
     const p = await session.openExtensionPage(path);
     await p.waitFor('the first list', () => performance.getEntriesByName('qingdu-library-listed').length > 0, undefined, 60_000);
-    samples.push(await p.evaluate(() => performance.getEntriesByName('qingdu-library-listed')[0].startTime));
+    const painted = await p.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          setTimeout(() => reject(new Error('the first list was never painted (no Element Timing entry)')), 30_000);
+          // Element Timing entries are only observable (buffered), not in the timeline.
+          new PerformanceObserver((list) => {
+            const entry = list.getEntries().find((e) => (e as PerformanceEntry & { identifier?: string }).identifier === 'qingdu-library-list');
+            if (entry) resolve((entry as PerformanceEntry & { renderTime: number }).renderTime);
+          }).observe({ type: 'element', buffered: true });
+        }),
+    );
+    const listed = await p.evaluate(() => performance.getEntriesByName('qingdu-library-listed')[0].startTime);
+    samples.push({ listed, painted });
     await p.close();
   }
   return samples;
+}
+
+function medians(samples: Opening[]): Opening {
+  return { listed: median(samples.map((s) => s.listed)), painted: median(samples.map((s) => s.painted)) };
 }
 
 /**
@@ -64,19 +87,33 @@ async function measureOpens(profile: string, repeat: number) {
   const session = await launch('chromium', { userDataDir: profile });
   try {
     const [popupFirst] = await openings(session, 'popup.html?tabId=-1', 1);
-    const popup = median(await openings(session, 'popup.html?tabId=-1', repeat));
-    const library = median(await openings(session, 'library.html', repeat + 1).then((s) => s.slice(1)));
+    const popup = medians(await openings(session, 'popup.html?tabId=-1', repeat));
+    const library = medians(await openings(session, 'library.html', repeat + 1).then((s) => s.slice(1)));
     // Chromium closes a database about two seconds after its last page closes; reopening it
     // reads it from disk again, as a reader's next popup does.
-    const afterIdle: number[] = [];
+    const afterIdle: Opening[] = [];
     for (let i = 0; i < repeat; i++) {
       await new Promise((r) => setTimeout(r, 5_000));
       afterIdle.push(...(await openings(session, 'popup.html?tabId=-1', 1)));
     }
-    return { popupFirst, popup, library, popupAfterIdle: median(afterIdle) };
+    return { popupFirst, popup, library, popupAfterIdle: medians(afterIdle) };
   } finally {
     await session.close();
   }
+}
+
+/** Two rows per kind of opening: the list in the DOM, and painted; each against the empty library. */
+function openRows(name: string, metric: string, full: Opening, empty: Opening, budget?: string): BenchRow[] {
+  return (['listed', 'painted'] as const).map((what) => ({
+    case: name,
+    metric: `${metric}, ${what === 'listed' ? 'in the DOM' : 'painted'}`,
+    value: round(full[what]),
+    unit: 'ms',
+    baseline: round(empty[what]),
+    ratio: round(full[what] / empty[what], 2),
+    ...(budget ? { budget, withinBudget: full[what] <= 150 } : {}),
+    note: `from navigation start; baseline: empty library${what === 'painted' ? ' (Element Timing of the first line)' : ''}`,
+  }));
 }
 
 export const libraryCase: BenchCase = {
@@ -112,10 +149,10 @@ export const libraryCase: BenchCase = {
       const session2 = await launch('chromium', { userDataDir: profile });
       const rows: BenchRow[] = [
         { case: this.name, metric: 'articles in the library', value: total, unit: 'articles', note: `${CHARS} characters each; seeding took ${round(seedSeconds, 1)} s` },
-        { case: this.name, metric: 'popup: open to first list (database already open)', value: round(full.popup), unit: 'ms', baseline: round(empty.popup), ratio: round(full.popup / empty.popup, 2), budget: '≤ 150 ms', withinBudget: full.popup <= 150, note: 'from navigation start; baseline: empty library' },
-        { case: this.name, metric: 'full-page library: open to first list (database already open)', value: round(full.library), unit: 'ms', baseline: round(empty.library), ratio: round(full.library / empty.library, 2), budget: '≤ 150 ms', withinBudget: full.library <= 150, note: 'from navigation start; baseline: empty library' },
-        { case: this.name, metric: 'popup: open after 5 s with no library page open', value: round(full.popupAfterIdle), unit: 'ms', baseline: round(empty.popupAfterIdle), ratio: round(full.popupAfterIdle / empty.popupAfterIdle, 2), budget: '≤ 150 ms', withinBudget: full.popupAfterIdle <= 150, note: 'the database is read from disk again' },
-        { case: this.name, metric: 'popup: first open after the browser starts', value: round(full.popupFirst), unit: 'ms', baseline: round(empty.popupFirst), ratio: round(full.popupFirst / empty.popupFirst, 2), note: 'the database is read from disk' },
+        ...openRows(this.name, 'popup: open to first list (database already open)', full.popup, empty.popup, '≤ 150 ms'),
+        ...openRows(this.name, 'full-page library: open to first list (database already open)', full.library, empty.library, '≤ 150 ms'),
+        ...openRows(this.name, 'popup: open after 5 s with no library page open', full.popupAfterIdle, empty.popupAfterIdle, '≤ 150 ms'),
+        ...openRows(this.name, 'popup: first open after the browser starts', full.popupFirst, empty.popupFirst),
       ];
       try {
         const page = await session2.openExtensionPage('library.html');

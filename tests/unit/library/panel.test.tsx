@@ -131,4 +131,19 @@ describe('LibraryPanel', () => {
       await waitFor(() => expect(titles()).toEqual(['库里的文章']));
     }
   });
+
+  it('updates a line the mirror shows with an old title once the database answers', async () => {
+    cleanup();
+    const db = await library();
+    await wipeLibrary(db);
+    const { record } = await saveArticle(article('same', { savedAt: 3000, title: '改过的标题' }), db);
+    localStorage.setItem(MIRROR_KEY, JSON.stringify({ items: [{ ...record, title: '原来的标题' }], more: false, keptAt: 100 }));
+    const release = holdDatabase(db);
+    prefetchFirstList();
+    const { container } = render(<LibraryPanel />);
+    const titles = () => Array.from(container.querySelectorAll('.lib-list .lib-title')).map((el) => el.textContent);
+    expect(titles()).toEqual(['原来的标题']);
+    await release();
+    await waitFor(() => expect(titles()).toEqual(['改过的标题']));
+  });
 });
