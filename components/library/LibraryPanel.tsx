@@ -32,7 +32,7 @@ const LIST_TIMING = 'qingdu-library-list';
 const PAGE_SIZE = FIRST_PAGE_SIZE;
 
 /** Whether two lists hold the same records, field for field. */
-export function sameRecords(a: ArticleRecord[] | undefined, b: ArticleRecord[]): boolean {
+function sameRecords(a: ArticleRecord[] | undefined, b: ArticleRecord[]): boolean {
   return !!a && a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
 }
 
