@@ -26,6 +26,24 @@ function holdDatabase(db: LibraryDB) {
   };
 }
 
+/**
+ * Renders the panel on a library holding one article titled `title`, with the mirror made from
+ * its record and, if given, a copy in storage.local; the database is held until `release`.
+ */
+async function openHeld(title: string, mirror: (saved: ArticleRecord) => ArticleRecord[], kept?: object) {
+  cleanup();
+  const db = await library();
+  await wipeLibrary(db);
+  const { record } = await saveArticle(article('real', { savedAt: 3000, title }), db);
+  localStorage.setItem(MIRROR_KEY, JSON.stringify({ items: mirror(record), more: false, keptAt: 100 }));
+  await (kept ? fakeBrowser.storage.local.set({ [FIRST_PAGE_KEY]: kept }) : fakeBrowser.storage.local.remove(FIRST_PAGE_KEY));
+  const release = holdDatabase(db);
+  prefetchFirstList();
+  const { container } = render(<LibraryPanel />);
+  const titles = () => Array.from(container.querySelectorAll('.lib-list .lib-title')).map((el) => el.textContent);
+  return { titles, release };
+}
+
 /** A record as kept in a copy of the first page. */
 function keptRecord(id: number, title: string): ArticleRecord {
   return { id, key: `k${id}`, keys: [`k${id}`], url: `https://a.gov.cn/${-id}.html`, canonicalUrl: `https://a.gov.cn/${-id}.html`, title, siteName: '', site: 'a.gov.cn', source: '', agency: '', publishedAt: '', docNumber: '', savedAt: -id, updatedAt: -id, year: 2020, script: 'original', excerpt: '', length: 1, tags: [], note: '' };
@@ -92,16 +110,7 @@ describe('LibraryPanel', () => {
   });
 
   it('draws the mirrored first page with its first render, and the list from the database when it answers', async () => {
-    cleanup();
-    const db = await library();
-    await wipeLibrary(db);
-    await saveArticle(article('real', { savedAt: 3000, title: '库里的文章' }), db);
-    localStorage.setItem(MIRROR_KEY, JSON.stringify({ items: [keptRecord(-4000, '上次打开时的文章')], more: false, keptAt: 100 }));
-    await fakeBrowser.storage.local.remove(FIRST_PAGE_KEY);
-    const release = holdDatabase(db);
-    prefetchFirstList();
-    const { container } = render(<LibraryPanel />);
-    const titles = () => Array.from(container.querySelectorAll('.lib-list .lib-title')).map((el) => el.textContent);
+    const { titles, release } = await openHeld('库里的文章', () => [keptRecord(-4000, '上次打开时的文章')]);
     // No await between render and this: the mirror is in the first render.
     expect(titles()).toEqual(['上次打开时的文章']);
     await release();
@@ -113,16 +122,8 @@ describe('LibraryPanel', () => {
       [200, '后台刚保存的文章'],
       [50, '上次打开时的文章'],
     ] as const) {
-      cleanup();
-      const db = await library();
-      await wipeLibrary(db);
-      await saveArticle(article('real', { savedAt: 3000, title: '库里的文章' }), db);
-      localStorage.setItem(MIRROR_KEY, JSON.stringify({ items: [keptRecord(-4000, '上次打开时的文章')], more: false, keptAt: 100 }));
-      await fakeBrowser.storage.local.set({ [FIRST_PAGE_KEY]: { items: [keptRecord(-5000, '后台刚保存的文章')], more: false, keptAt } });
-      const release = holdDatabase(db);
-      prefetchFirstList();
-      const { container } = render(<LibraryPanel />);
-      const titles = () => Array.from(container.querySelectorAll('.lib-list .lib-title')).map((el) => el.textContent);
+      const kept = { items: [keptRecord(-5000, '后台刚保存的文章')], more: false, keptAt };
+      const { titles, release } = await openHeld('库里的文章', () => [keptRecord(-4000, '上次打开时的文章')], kept);
       expect(titles()).toEqual(['上次打开时的文章']);
       await readFirstPage();
       await new Promise((r) => setTimeout(r, 20));
@@ -133,15 +134,7 @@ describe('LibraryPanel', () => {
   });
 
   it('updates a line the mirror shows with an old title once the database answers', async () => {
-    cleanup();
-    const db = await library();
-    await wipeLibrary(db);
-    const { record } = await saveArticle(article('same', { savedAt: 3000, title: '改过的标题' }), db);
-    localStorage.setItem(MIRROR_KEY, JSON.stringify({ items: [{ ...record, title: '原来的标题' }], more: false, keptAt: 100 }));
-    const release = holdDatabase(db);
-    prefetchFirstList();
-    const { container } = render(<LibraryPanel />);
-    const titles = () => Array.from(container.querySelectorAll('.lib-list .lib-title')).map((el) => el.textContent);
+    const { titles, release } = await openHeld('改过的标题', (record) => [{ ...record, title: '原来的标题' }]);
     expect(titles()).toEqual(['原来的标题']);
     await release();
     await waitFor(() => expect(titles()).toEqual(['改过的标题']));
