@@ -111,7 +111,11 @@ export function LibraryPanel({ full = false }: { full?: boolean }) {
         },
         (e) => mine === seq.current && setError(errorText(e)),
       );
-    return () => clearTimeout(slow);
+    return () => {
+      clearTimeout(slow);
+      // A list still on its way when the panel closes or the options change is not shown.
+      seq.current++;
+    };
   }, [query, site, year, tag, limit, version]);
 
   // Filters, the trash and trash expiry wait for the database's first list: the list comes first.
@@ -121,8 +125,13 @@ export function LibraryPanel({ full = false }: { full?: boolean }) {
 
   useEffect(() => {
     if (!answeredOnce) return;
-    readFacets().then(setFacets, () => undefined);
-    if (trash) listTrash().then(setTrash, () => undefined);
+    // Answers that come after the panel closed or the library changed again are dropped.
+    let live = true;
+    readFacets().then((f) => live && setFacets(f), () => undefined);
+    if (trash) listTrash().then((t) => live && setTrash(t), () => undefined);
+    return () => {
+      live = false;
+    };
   }, [version, answeredOnce]);
 
   const changed = () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { render, screen, fireEvent, waitFor } from '@testing-library/preact';
 import './helpers';
 import { article } from './helpers';
@@ -50,6 +50,8 @@ function keptRecord(id: number, title: string): ArticleRecord {
 }
 
 describe('LibraryPanel', () => {
+  afterEach(() => cleanup());
+
   it('lists newest first, shows a hostile title as text, searches and deletes with 撤销', async () => {
     const db = await library();
     await wipeLibrary(db);
