@@ -101,10 +101,12 @@ export function LibraryPanel({ full = false }: { full?: boolean }) {
         (result) => {
           if (mine !== seq.current) return;
           if (!first && isFirstPage(options)) void writeFirstPage(result);
+          // The database usually confirms a kept copy on screen: keep it then, and skip a render.
+          // Only then is the list compared; a search's answers replace the list as they come.
+          const keptOnScreen = shownAt.current !== undefined;
           shownAt.current = undefined;
           setAnsweredOnce(true);
-          // The database usually confirms the kept copy on screen: keep it then, and skip a render.
-          setItems((shown) => (sameRecords(shown, result.items) ? shown : result.items));
+          setItems((shown) => (keptOnScreen && sameRecords(shown, result.items) ? shown : result.items));
           setMore(result.more);
           setError('');
           if (query.trim()) setAnnounce(result.items.length ? `找到 ${result.items.length}${result.more ? '+' : ''} 篇` : '没有找到匹配的收藏');
